@@ -1,27 +1,28 @@
+using EvalSystem.Web;
 using EvalSystem.Web.Components;
+using EvalSystem.Web.Data;
+using EvalSystem.Web.Features;
+using EvalSystem.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(StartupArguments.Apply(args, out var overrides));
+    builder.Configuration.AddInMemoryCollection(overrides);
+    builder.AddEvalData();
+    builder.AddEvalSecurity();
+    builder.AddEvalUi();
+    builder.AddEvalFeatures();
+
+    var app = builder.Build();
+    app.UseEvalPipeline();
+    await app.RunAsync();
+    return 0;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+catch (Exception ex) when (StartupArguments.FindStartupError(ex) is { } startupError)
+{
+    // A configuration or environment problem: one sentence that says what to fix, no stack trace.
+    Console.Error.WriteLine($"EvalSystem 无法启动 / cannot start: {startupError.Message}");
+    return 1;
+}
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+public partial class Program;

@@ -1,0 +1,171 @@
+using EvalSystem.Domain.Common;
+using EvalSystem.Domain.Organization;
+
+namespace EvalSystem.Domain.Indicators;
+
+/// <summary>
+/// 指标体系: a versioned, weighted tree of indicators for one kind of target.
+/// A published version is frozen; editing starts a new draft version of the same lineage,
+/// so a period scored under an old version never changes.
+/// </summary>
+public sealed class IndicatorSystem
+{
+    /// <summary>Sibling weights must sum to 100 % within this tolerance (percentage points).</summary>
+    public const decimal WeightTolerance = 0.01m;
+
+    private readonly List<IndicatorNode> _nodes = [];
+
+    private IndicatorSystem() { Name = string.Empty; }
+
+    public IndicatorSystem(string name, TargetKind targetKind, DateTime nowUtc,
+        AggregationMethod aggregation = AggregationMethod.WeightedArithmetic,
+        MissingDataPolicy missingData = MissingDataPolicy.ExcludeAndReweight)
+    {
+        Id = Guid.CreateVersion7();
+        LineageId = Id;
+        Version = 1;
+        Name = Guard.Required(name, "指标体系名称", 100);
+        TargetKind = targetKind;
+        Status = SystemStatus.Draft;
+        CreatedAtUtc = nowUtc;
+        Aggregation = aggregation;
+        MissingData = missingData;
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>Shared by all versions of the same system.</summary>
+    public Guid LineageId { get; private set; }
+    public int Version { get; private set; }
+    public string Name { get; private set; }
+    public TargetKind TargetKind { get; private set; }
+    public SystemStatus Status { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime? PublishedAtUtc { get; private set; }
+    public AggregationMethod Aggregation { get; private set; }
+    public MissingDataPolicy MissingData { get; private set; }
+    public IReadOnlyList<IndicatorNode> Nodes => _nodes;
+
+    public string DisplayName => $"{Name} v{Version}";
+
+    public IndicatorNode AddGroup(string code, string nameZh, string? nameEn, decimal weight, IndicatorNode? parent = null)
+        => Add(parent, NodeKind.Group, code, nameZh, nameEn, weight);
+
+    public IndicatorNode AddIndicator(IndicatorNode parent, string code, string nameZh, string? nameEn, decimal weight, IndicatorDefinition definition)
+    {
+        var node = Add(parent, NodeKind.Indicator, code, nameZh, nameEn, weight, definition);
+        return node;
+    }
+
+    public void Redefine(IndicatorNode node, IndicatorDefinition definition)
+    {
+        EnsureEditable();
+        EnsureOwn(node);
+        node.Define(definition);
+    }
+
+    public void Reweight(IndicatorNode node, decimal weight)
+    {
+        EnsureEditable();
+        EnsureOwn(node);
+        node.SetWeight(weight);
+    }
+
+    public void Remove(IndicatorNode node)
+    {
+        EnsureEditable();
+        EnsureOwn(node);
+        if (_nodes.Any(n => n.ParentId == node.Id))
+            throw new DomainException($"「{node.NameZh}」还有下级指标，请先删除或移走下级指标。");
+        _nodes.Remove(node);
+    }
+
+    public IEnumerable<IndicatorNode> ChildrenOf(IndicatorNode? parent) =>
+        _nodes.Where(n => n.ParentId == parent?.Id).OrderBy(n => n.SortOrder);
+
+    public IEnumerable<IndicatorNode> Indicators => _nodes.Where(n => n.IsIndicator).OrderBy(n => n.SortOrder);
+
+    /// <summary>Every structural problem that would make the system unusable for scoring, in Chinese.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (_nodes.Count == 0)
+            errors.Add("指标体系至少需要一个指标。");
+        foreach (var parent in _nodes.Where(n => n.Kind == NodeKind.Group).Prepend(null))
+        {
+            var children = ChildrenOf(parent).ToList();
+            var parentName = parent is null ? "（顶层）" : $"「{parent.NameZh}」";
+            if (parent is not null && children.Count == 0)
+            {
+                errors.Add($"分组{parentName}下没有任何指标。");
+                continue;
+            }
+            if (children.Count == 0)
+                continue;
+            var sum = children.Sum(c => c.Weight);
+            if (Math.Abs(sum - 100m) > WeightTolerance)
+                errors.Add($"{parentName}下的权重合计为{sum:0.##}%，必须为100%。");
+        }
+        foreach (var duplicate in _nodes.GroupBy(n => n.Code, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            errors.Add($"指标代码「{duplicate.Key}」重复。");
+        foreach (var leaf in _nodes.Where(n => n.IsIndicator && n.Unit is null))
+            errors.Add($"指标「{leaf.NameZh}」缺少计量单位、方向和数据来源。");
+        return errors;
+    }
+
+    public void Publish(DateTime nowUtc)
+    {
+        EnsureEditable();
+        var errors = Validate();
+        if (errors.Count > 0)
+            throw new DomainException("指标体系不能发布：" + string.Join(" ", errors));
+        Status = SystemStatus.Published;
+        PublishedAtUtc = nowUtc;
+    }
+
+    /// <summary>Starts the next draft version: a copy of this published version with new node ids.</summary>
+    public IndicatorSystem CreateNextDraft(DateTime nowUtc)
+    {
+        if (Status != SystemStatus.Published)
+            throw new DomainException($"「{DisplayName}」还是草稿，直接编辑即可，无需新建版本。");
+        var draft = new IndicatorSystem(Name, TargetKind, nowUtc, Aggregation, MissingData)
+        {
+            LineageId = LineageId,
+            Version = Version + 1,
+        };
+        var newIds = new Dictionary<Guid, Guid>();
+        foreach (var node in _nodes.OrderBy(n => n.Level))
+        {
+            var copy = node.CloneInto(draft.Id, node.ParentId is { } p ? newIds[p] : null);
+            newIds[node.Id] = copy.Id;
+            draft._nodes.Add(copy);
+        }
+        return draft;
+    }
+
+    private IndicatorNode Add(IndicatorNode? parent, NodeKind kind, string code, string nameZh, string? nameEn, decimal weight, IndicatorDefinition? definition = null)
+    {
+        EnsureEditable();
+        if (parent is not null)
+            EnsureOwn(parent);
+        if (_nodes.Any(n => string.Equals(n.Code, code, StringComparison.OrdinalIgnoreCase)))
+            throw new DomainException($"指标代码「{code}」在本体系中已存在。");
+        var sortOrder = _nodes.Count(n => n.ParentId == parent?.Id) + 1;
+        var node = new IndicatorNode(Id, parent, kind, code, nameZh, nameEn, weight, sortOrder);
+        if (definition is not null)
+            node.Define(definition);
+        _nodes.Add(node);
+        return node;
+    }
+
+    private void EnsureEditable()
+    {
+        if (Status == SystemStatus.Published)
+            throw new DomainException($"「{DisplayName}」已发布，不能修改；请新建草稿版本后再编辑。");
+    }
+
+    private void EnsureOwn(IndicatorNode node)
+    {
+        if (node.SystemId != Id)
+            throw new DomainException($"指标「{node.NameZh}」不属于「{DisplayName}」。");
+    }
+}

@@ -1,0 +1,59 @@
+using EvalSystem.Domain.Auditing;
+using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Measurements;
+using EvalSystem.Domain.Organization;
+using EvalSystem.Domain.Periods;
+using EvalSystem.Domain.Submissions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EvalSystem.Web.Data;
+
+/// <summary>
+/// The application's database: business data, Identity and the audit trail in one schema.
+/// This type is the SQL Server context; <see cref="SqliteEvalDbContext"/> derives from it only to
+/// own the SQLite migration set (see docs/adr/002-two-migration-sets.md).
+/// </summary>
+public class EvalDbContext : IdentityDbContext<ApplicationUser>
+{
+    public EvalDbContext(DbContextOptions<EvalDbContext> options) : base(options) { }
+
+    protected EvalDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<EvaluationTarget> Targets => Set<EvaluationTarget>();
+    public DbSet<IndicatorSystem> IndicatorSystems => Set<IndicatorSystem>();
+    public DbSet<IndicatorNode> IndicatorNodes => Set<IndicatorNode>();
+    public DbSet<EvaluationPeriod> Periods => Set<EvaluationPeriod>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EvalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type and hands values back as Unspecified; everything stored is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+/// <summary>The same model on SQLite, with its own migration set.</summary>
+public sealed class SqliteEvalDbContext(DbContextOptions<SqliteEvalDbContext> options) : EvalDbContext(options);

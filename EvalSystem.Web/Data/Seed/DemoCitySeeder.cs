@@ -1,0 +1,200 @@
+using EvalSystem.Domain.Common;
+using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Measurements;
+using EvalSystem.Domain.Organization;
+using EvalSystem.Domain.Periods;
+using EvalSystem.Domain.Submissions;
+using EvalSystem.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalSystem.Web.Data.Seed;
+
+/// <summary>
+/// Seeds the demo city: regions, departments, the indicator system, four quarters of values
+/// with a believable spread, trend and a few laggards, a collecting quarter, and the demo accounts.
+/// Deterministic: the same random seed gives the same city every time.
+/// </summary>
+public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoCitySeeder> logger)
+{
+    public const string DemoPassword = "Eval@2026";
+    private const int RandomSeed = 20260101;
+
+    /// <summary>Region codes of the districts that lag behind, and by how much (quality −1 … +1 elsewhere).</summary>
+    private static readonly Dictionary<string, double> Laggards = new()
+    {
+        ["990123"] = -1.8, // 石桥县: far behind, an outlier on start-up and permits
+        ["990122"] = -1.2, // 云岭县
+        ["990182"] = -0.9, // 白河市
+    };
+
+    public async Task<bool> SeedAsync(CancellationToken ct)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.Regions.AnyAsync(ct))
+            {
+                logger.LogInformation("数据库中已有数据，跳过示范数据初始化。 Demo data already present; skipped.");
+                return false;
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var random = new Random(RandomSeed);
+            var departments = SeedOrganization(db, out var targets);
+            var system = SeedIndicatorSystem(db, departments, now);
+            SeedPeriods(db, system, targets, departments, random, now);
+            await db.SaveChangesAsync(ct);
+            await SeedUsersAsync(departments);
+        }
+        logger.LogInformation("已初始化示范市演示数据。 Demo city seeded.");
+        return true;
+    }
+
+    private static Dictionary<string, Department> SeedOrganization(EvalDbContext db, out List<(Region Region, EvaluationTarget Target)> targets)
+    {
+        var city = new Region(DemoCatalog.CityCode, DemoCatalog.CityName, RegionLevel.City);
+        db.Regions.Add(city);
+        targets = [];
+        foreach (var (code, name, level) in DemoCatalog.Districts)
+        {
+            var region = new Region(code, name, level, city);
+            var target = EvaluationTarget.ForRegion(region);
+            db.Regions.Add(region);
+            db.Targets.Add(target);
+            targets.Add((region, target));
+        }
+        var departments = new Dictionary<string, Department>();
+        foreach (var (code, name, kind) in DemoCatalog.Departments)
+        {
+            var department = new Department(code, name, kind);
+            departments[code] = department;
+            db.Departments.Add(department);
+            db.Targets.Add(EvaluationTarget.ForDepartment(department));
+        }
+        return departments;
+    }
+
+    private static IndicatorSystem SeedIndicatorSystem(EvalDbContext db, Dictionary<string, Department> departments, DateTime now)
+    {
+        var system = new IndicatorSystem("示范市营商环境评价指标体系（区县）", TargetKind.Region, now.AddMonths(-14));
+        foreach (var (code, name, nameEn, weight) in DemoCatalog.Groups)
+        {
+            var group = system.AddGroup(code, name, nameEn, weight);
+            foreach (var i in DemoCatalog.Indicators.Where(i => i.Group == code))
+            {
+                system.AddIndicator(group, i.Code, i.Name, i.NameEn, i.Weight, new IndicatorDefinition(
+                    i.Unit, i.Direction, i.Source, departments[i.Department].Id,
+                    SupportingDepartmentIds: i.Code.StartsWith("ZW", StringComparison.Ordinal) ? [departments["AMR"].Id] : null,
+                    WarningValue: i.Warning, AdvancedValue: i.Advanced, RuleJson: i.RuleJson));
+            }
+        }
+        system.Publish(now.AddMonths(-14));
+        db.IndicatorSystems.Add(system);
+        return system;
+    }
+
+    private static void SeedPeriods(EvalDbContext db, IndicatorSystem system, List<(Region Region, EvaluationTarget Target)> targets,
+        Dictionary<string, Department> departments, Random random, DateTime now)
+    {
+        var quality = targets.ToDictionary(t => t.Region.Code,
+            t => Laggards.TryGetValue(t.Region.Code, out var q) ? q : random.NextDouble() * 2 - 1);
+        var quarters = new[] { (2025, 4), (2026, 1), (2026, 2), (2026, 3) };
+        var indicators = system.Indicators.ToDictionary(n => n.Code);
+        var office = new UserRef("seed", "office");
+        for (var t = 0; t < quarters.Length; t++)
+        {
+            var (year, quarter) = quarters[t];
+            var period = QuarterPeriod(system, year, quarter);
+            var closedAt = period.EndDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(1);
+            period.OpenCollection(closedAt.AddDays(15), closedAt);
+            period.CloseCollection();
+            db.Periods.Add(period);
+            foreach (var (region, target) in targets)
+            {
+                foreach (var spec in DemoCatalog.Indicators)
+                {
+                    var value = Generate(spec, quality[region.Code], t, region.Code, random);
+                    var node = indicators[spec.Code];
+                    var at = closedAt.AddDays(2 + random.Next(10)).AddMinutes(random.Next(600));
+                    if (spec.Source == IndicatorSource.DepartmentSubmission)
+                    {
+                        var department = departments[spec.Department];
+                        var submitter = new UserRef("seed", $"dept-{department.Code.ToLowerInvariant()}");
+                        var submission = new Submission(period.Id, node.Id, target.Id, department.Id, submitter, at);
+                        submission.Edit(value, null, submitter, at);
+                        submission.Submit(submitter, at.AddMinutes(5));
+                        submission.Approve(office, at.AddDays(2));
+                        db.Submissions.Add(submission);
+                        db.IndicatorValues.Add(new IndicatorValue(period.Id, target.Id, node.Id, value, ValueOrigin.ApprovedSubmission, at.AddDays(2), submission.Id));
+                    }
+                    else
+                    {
+                        db.IndicatorValues.Add(new IndicatorValue(period.Id, target.Id, node.Id, value, OriginOf(spec.Source), closedAt));
+                    }
+                }
+            }
+        }
+        var current = QuarterPeriod(system, 2026, 4);
+        var deadline = new DateTime(2027, 1, 15, 9, 0, 0, DateTimeKind.Utc);
+        current.OpenCollection(deadline > now ? deadline : now.AddDays(30), now);
+        db.Periods.Add(current);
+    }
+
+    private static EvaluationPeriod QuarterPeriod(IndicatorSystem system, int year, int quarter)
+    {
+        var start = new DateOnly(year, quarter * 3 - 2, 1);
+        var name = $"{year}年第{"一二三四"[quarter - 1]}季度";
+        return new EvaluationPeriod(name, system, start, start.AddMonths(3).AddDays(-1));
+    }
+
+    /// <summary>
+    /// A raw value: good regions (quality near +1) sit near the advanced value, laggards near or
+    /// beyond the warning value; everybody improves a little every quarter; noise keeps it honest.
+    /// </summary>
+    private static double Generate(DemoIndicator spec, double quality, int quarterIndex, string regionCode, Random random)
+    {
+        var noise = random.NextDouble() * 2 - 1;
+        double value;
+        if (spec.Direction == Direction.LowerIsBetter)
+        {
+            value = spec.Typical * Math.Exp(-0.3 * quality + 0.08 * noise) * (1 - 0.03 * quarterIndex);
+            // The worst laggard is an outlier on the headline time indicators: the case that must
+            // not flatten everybody else's scores.
+            if (regionCode == "990123" && spec.Code is "KB-2" or "JZ-1")
+                value *= 2.2;
+        }
+        else
+        {
+            var gap = (spec.Max - spec.Typical) * Math.Exp(-0.5 * quality + 0.15 * noise) * (1 - 0.05 * quarterIndex);
+            value = spec.Max - gap;
+        }
+        return Math.Round(Math.Clamp(value, spec.Min, spec.Max), spec.Decimals);
+    }
+
+    private static ValueOrigin OriginOf(IndicatorSource source) => source switch
+    {
+        IndicatorSource.CaseData => ValueOrigin.CaseData,
+        IndicatorSource.Ratings => ValueOrigin.Ratings,
+        IndicatorSource.Supervision => ValueOrigin.Supervision,
+        _ => ValueOrigin.Formula,
+    };
+
+    private async Task SeedUsersAsync(Dictionary<string, Department> departments)
+    {
+        await CreateUserAsync("office", "评估办 王主任", Roles.Office, null);
+        await CreateUserAsync("leader", "分管副市长 李领导", Roles.Leader, null);
+        await CreateUserAsync("auditor", "审计局 赵审计", Roles.Auditor, null);
+        await CreateUserAsync("admin", "系统管理员", Roles.Admin, null);
+        foreach (var department in departments.Values)
+            await CreateUserAsync($"dept-{department.Code.ToLowerInvariant()}", $"{department.Name}填报员", Roles.Department, department.Id);
+    }
+
+    private async Task CreateUserAsync(string userName, string displayName, string role, Guid? departmentId)
+    {
+        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, DepartmentId = departmentId };
+        var result = await users.CreateAsync(user, DemoPassword);
+        if (result.Succeeded)
+            result = await users.AddToRoleAsync(user, role);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Creating demo user {userName} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}

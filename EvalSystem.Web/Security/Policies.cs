@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace EvalSystem.Web.Security;
+
+/// <summary>
+/// Capabilities. Pages, endpoints and services ask for a capability, never for a role; the one
+/// mapping from roles to capabilities is <see cref="Grants"/>.
+/// </summary>
+public static class Policies
+{
+    public const string ViewDashboard = nameof(ViewDashboard);
+    public const string ViewRankings = nameof(ViewRankings);
+    public const string ViewIndicators = nameof(ViewIndicators);
+    public const string ManageIndicators = nameof(ManageIndicators);
+    public const string ViewPeriods = nameof(ViewPeriods);
+    public const string ManagePeriods = nameof(ManagePeriods);
+    public const string SubmitData = nameof(SubmitData);
+    public const string ReviewSubmissions = nameof(ReviewSubmissions);
+    public const string ViewSupervision = nameof(ViewSupervision);
+    public const string ViewReports = nameof(ViewReports);
+    public const string ViewAuditLog = nameof(ViewAuditLog);
+    public const string Administer = nameof(Administer);
+
+    public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
+    {
+        [ViewDashboard] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
+        [ViewRankings] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
+        [ViewIndicators] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
+        [ManageIndicators] = [Roles.Office],
+        [ViewPeriods] = [Roles.Office, Roles.Leader, Roles.Auditor],
+        [ManagePeriods] = [Roles.Office],
+        [SubmitData] = [Roles.Department],
+        [ReviewSubmissions] = [Roles.Office],
+        [ViewSupervision] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
+        [ViewReports] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
+        [ViewAuditLog] = [Roles.Auditor],
+        [Administer] = [Roles.Admin],
+    };
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        foreach (var (policy, roles) in Grants)
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
