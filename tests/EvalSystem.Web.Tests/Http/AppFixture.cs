@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EvalSystem.Tests.Shared;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EvalSystem.Web.Tests.Http;
+
+/// <summary>One seeded app for a test class; each test signs in with its own client.</summary>
+public sealed partial class AppFixture : IAsyncLifetime
+{
+    public EvalAppFactory Factory { get; } = new();
+
+    public Task InitializeAsync()
+    {
+        _ = Factory.Server; // start: migrate and seed
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public HttpClient NewClient() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the login form as a browser would, antiforgery token included.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the login form must carry an antiforgery token");
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static async Task<HttpClient> SignedInAsync(AppFixture app, string userName)
+    {
+        var client = app.NewClient();
+        var response = await PostLoginAsync(client, userName, "Eval@2026");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}

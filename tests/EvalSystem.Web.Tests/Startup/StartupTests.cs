@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using EvalSystem.Web.Data;
+
+namespace EvalSystem.Web.Tests.Startup;
+
+public class StartupTests
+{
+    [Fact]
+    public void UnknownProvider_IsRefusedNamingTheSettingAndTheChoices()
+    {
+        var ex = Assert.Throws<StartupException>(() => DataRegistration.ParseProvider("Oracle"));
+        Assert.Contains("Database:Provider", ex.Message);
+        Assert.Contains("Sqlite 或 SqlServer", ex.Message);
+    }
+
+    [Fact]
+    public void SqlServerWithoutConnectionString_IsRefusedNamingTheSetting()
+    {
+        var ex = Assert.Throws<StartupException>(() => DataRegistration.ResolveConnectionString(DatabaseProvider.SqlServer, null, "/srv/app"));
+        Assert.Contains("ConnectionStrings:EvalDb", ex.Message);
+    }
+
+    [Fact]
+    public void RelativeSqlitePath_IsAnchoredAtTheContentRoot()
+    {
+        var resolved = DataRegistration.ResolveConnectionString(DatabaseProvider.Sqlite, "Data Source=App_Data/x.db", "/srv/app");
+        Assert.Contains("/srv/app/App_Data/x.db", resolved);
+    }
+
+    [Fact]
+    public void UnwritableDataFolder_IsRefusedNamingTheFolder()
+    {
+        // A folder below a regular file can never be created, even by root.
+        var file = Path.GetTempFileName();
+        try
+        {
+            var ex = Assert.Throws<StartupException>(() => DatabaseInitializer.EnsureSqliteFolderWritable($"Data Source={file}/App_Data/eval.db"));
+            Assert.Contains($"{file}/App_Data", ex.Message);
+            Assert.Contains("不可写", ex.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("Database:Provider", "Oracle", "Database:Provider")]
+    [InlineData("Database:Provider", "SqlServer", "ConnectionStrings:EvalDb")]
+    public async Task App_WithBadConfiguration_ExitsWithOneClearSentence(string key, string value, string mentioned)
+    {
+        var result = await RunAppAsync($"--{key}={value}", "--ConnectionStrings:EvalDb=");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("EvalSystem 无法启动", line);
+        Assert.Contains(mentioned, line);
+        Assert.DoesNotContain("   at ", result.StdOut + result.StdErr);
+    }
+
+    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAppAsync(params string[] args)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "EvalSystem.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(app);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
