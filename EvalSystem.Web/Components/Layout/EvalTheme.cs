@@ -9,7 +9,7 @@ public static class EvalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1f4e8c",
-            Secondary = "#c0392b",
+            Secondary = "#00796b",
             AppbarBackground = "#1f4e8c",
         },
         Typography = new Typography

@@ -1,0 +1,12 @@
+using Microsoft.Playwright;
+
+namespace EvalSystem.E2E.Tests.Pages;
+
+public sealed class DashboardPage(IPage page)
+{
+    public ILocator Period => page.Locator("[data-testid=dashboard-period]");
+
+    public ILocator RegionNames => page.Locator("[data-testid=region-values] [data-testid=region-name]");
+
+    public ILocator Headline(string code) => page.Locator($"[data-testid=headline-{code}]");
+}
