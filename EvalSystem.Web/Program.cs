@@ -14,6 +14,8 @@ try
     builder.AddEvalFeatures();
 
     var app = builder.Build();
+    // Before the server takes requests: migrate, check the schema, seed. Runs under the test host too.
+    await app.InitializeDatabaseAsync();
     app.UseEvalPipeline();
     await app.RunAsync();
     return 0;

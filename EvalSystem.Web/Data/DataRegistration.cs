@@ -40,7 +40,6 @@ public static class DataRegistration
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EvalDbContext>>().CreateDbContext());
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<Seed.DemoCitySeeder>();
-        builder.Services.AddHostedService<DatabaseInitializerHostedService>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -90,14 +90,11 @@ public sealed class DatabaseInitializer(
     }
 }
 
-/// <summary>Runs the initializer before the web server starts taking requests.</summary>
-public sealed class DatabaseInitializerHostedService(IServiceScopeFactory scopes) : IHostedService
+public static class DatabaseInitializerExtensions
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -58,6 +58,19 @@ public class StartupTests
         Assert.DoesNotContain("   at ", result.StdOut + result.StdErr);
     }
 
+    [Fact]
+    public async Task App_WithUnreachableSqlServer_ExitsWithOneClearSentence()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var result = await RunAppAsync("--Database:Provider=SqlServer",
+            "--ConnectionStrings:EvalDb=Server=127.0.0.1,1;Database=EvalSystem;User Id=eval;Password=unused;Connect Timeout=3;TrustServerCertificate=True");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("无法连接 SQL Server 数据库", line);
+        Assert.DoesNotContain("   at ", result.StdOut + result.StdErr);
+    }
+
     private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAppAsync(params string[] args)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "EvalSystem.Web.dll");
