@@ -28,9 +28,7 @@ public sealed partial class AppFixture : IAsyncLifetime
     /// <summary>Posts the login form as a browser would, antiforgery token included.</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the login form must carry an antiforgery token");
+        var token = AntiforgeryTokenOf(await client.GetStringAsync("/account/login"));
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -46,6 +44,13 @@ public sealed partial class AppFixture : IAsyncLifetime
         var response = await PostLoginAsync(client, userName, "Eval@2026");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    public static string AntiforgeryTokenOf(string html)
+    {
+        var token = AntiforgeryToken().Match(html).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "a form must carry an antiforgery token");
+        return token;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

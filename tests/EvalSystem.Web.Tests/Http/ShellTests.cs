@@ -96,8 +96,7 @@ public sealed class ShellTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Logout_EndsTheSession()
     {
         var client = await AppFixture.SignedInAsync(app, "office");
-        var page = await client.GetStringAsync("/dashboard");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AppFixture.AntiforgeryTokenOf(await client.GetStringAsync("/dashboard"));
 
         var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
