@@ -28,7 +28,7 @@ public sealed record Band(double? Lower, double? Upper, bool LowerInclusive = fa
 /// </summary>
 public sealed record BandsRule(IReadOnlyList<Band> Bands) : ScoringRule
 {
-    public override bool IsPeerRelative => false;
+    protected override bool PeerRelative => false;
 
     public override IReadOnlyList<string> Validate()
     {

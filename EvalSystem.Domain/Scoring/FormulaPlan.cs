@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using NCalc;
 
 namespace EvalSystem.Domain.Scoring;
@@ -81,6 +82,23 @@ internal sealed class FormulaPlan
         }
     }
 
+    /// <summary>
+    /// NCalc reports "Error parsing the expression." with the detail in the inner exception, e.g.
+    /// "Parenthesis not closed. at position (1:24)"; this turns it into a Chinese sentence with the character position.
+    /// </summary>
     public static string DescribeSyntaxError(string formula, Exception? error)
-        => $"「{formula}」{error?.Message}";
+    {
+        var detail = (error?.InnerException ?? error)?.Message ?? string.Empty;
+        var position = Regex.Match(detail, @"at position \((\d+):(\d+)\)");
+        var what = detail switch
+        {
+            _ when detail.StartsWith("Parenthesis not closed", StringComparison.Ordinal) => "括号未闭合",
+            _ when detail.StartsWith("Invalid token", StringComparison.Ordinal) => "无法识别的内容",
+            _ when detail.StartsWith("Unknown operator sequence", StringComparison.Ordinal) => "运算符组合无效",
+            _ => $"无法解析（{detail}）",
+        };
+        return position.Success
+            ? $"「{formula}」在第{position.Groups[2].Value}个字符附近{what}。"
+            : $"「{formula}」{what}。";
+    }
 }

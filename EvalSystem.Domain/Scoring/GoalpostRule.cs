@@ -6,7 +6,7 @@ namespace EvalSystem.Domain.Scoring;
 /// </summary>
 public sealed record GoalpostRule(double Best, double Worst) : ScoringRule
 {
-    public override bool IsPeerRelative => false;
+    protected override bool PeerRelative => false;
 
     public override IReadOnlyList<string> Validate()
     {

@@ -15,7 +15,7 @@ public sealed record MinMaxRule(bool Winsorize = false, int MaxWinsorized = 5) :
     public const double SkewnessThreshold = 2.0;
     public const double KurtosisThreshold = 3.5;
 
-    public override bool IsPeerRelative => true;
+    protected override bool PeerRelative => true;
 
     public override IReadOnlyList<string> Validate()
         => MaxWinsorized < 0 ? [$"极差标准化规则的最多缩尾个数（maxWinsorized）不能为负数，当前为{MaxWinsorized}。"] : [];

@@ -25,7 +25,7 @@ public abstract record ScoringRule
 {
     /// <summary>True when a target's score depends on the other targets' values in the same period (needs the whole column).</summary>
     [JsonIgnore]
-    public abstract bool IsPeerRelative { get; }
+    public bool IsPeerRelative => PeerRelative;
 
     /// <summary>Problems with the rule's parameters, in Chinese; empty when the rule can be used.</summary>
     public abstract IReadOnlyList<string> Validate();
@@ -45,6 +45,9 @@ public abstract record ScoringRule
         ScoreColumn([value], score, direction);
         return score[0];
     }
+
+    // Protected so that the JSON contract does not pick it up from the derived records.
+    protected abstract bool PeerRelative { get; }
 
     /// <summary>Whether <see cref="TryGetLinearMap"/> needs the column (peer statistics).</summary>
     internal virtual bool LinearMapNeedsColumn => IsPeerRelative;

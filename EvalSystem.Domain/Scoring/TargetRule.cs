@@ -6,7 +6,7 @@ namespace EvalSystem.Domain.Scoring;
 /// </summary>
 public sealed record TargetRule(double Target, double Cap = 1.0) : ScoringRule
 {
-    public override bool IsPeerRelative => false;
+    protected override bool PeerRelative => false;
 
     public override IReadOnlyList<string> Validate()
     {

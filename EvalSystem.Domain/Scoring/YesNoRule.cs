@@ -3,7 +3,7 @@ namespace EvalSystem.Domain.Scoring;
 /// <summary>是否达标 (yes/no): any non-zero value is "achieved" and scores 100, zero scores 0. Direction is ignored.</summary>
 public sealed record YesNoRule : ScoringRule
 {
-    public override bool IsPeerRelative => false;
+    protected override bool PeerRelative => false;
 
     public override IReadOnlyList<string> Validate() => [];
 

@@ -6,7 +6,7 @@ namespace EvalSystem.Domain.Scoring;
 /// </summary>
 public sealed record ZScoreRule : ScoringRule
 {
-    public override bool IsPeerRelative => true;
+    protected override bool PeerRelative => true;
 
     public override IReadOnlyList<string> Validate() => [];
 
