@@ -18,13 +18,15 @@ public sealed record ZScoreRule : ScoringRule
 
     internal override bool TryGetLinearMap(ReadOnlySpan<double> values, IndicatorDirection direction, out LinearMap map)
     {
-        double sum = 0;
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
         var n = 0;
         foreach (var v in values)
         {
             if (!double.IsNaN(v))
             {
                 sum += v;
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
                 n++;
             }
         }
@@ -38,7 +40,9 @@ public sealed record ZScoreRule : ScoringRule
         }
 
         var sd = n == 0 ? 0 : Math.Sqrt(ss / n);
-        map = sd > 0
+        // Equal peers are tested on the values, not on sd: the mean of equal values can be off by an ulp,
+        // which would turn rounding noise into z = ±1.
+        map = max > min && sd > 0
             ? new LinearMap(50, mean, (direction == IndicatorDirection.HigherIsBetter ? 10.0 : -10.0) / sd, 0, 100)
             : LinearMap.Constant(50);
         return true;

@@ -244,6 +244,15 @@ public class RuleTests
     }
 
     [Fact]
+    public void ZScore_EqualPeersWhoseMeanIsInexact_StillScore50()
+    {
+        // (0.1 + 0.1 + 0.1) / 3 = 0.10000000000000002 in binary floating point; rounding noise must not become z = ±1.
+        var scores = new double[3];
+        new ZScoreRule().ScoreColumn([0.1, 0.1, 0.1], scores, Higher);
+        Assert.Equal([50, 50, 50], scores);
+    }
+
+    [Fact]
     public void RankPoints_CompetitionRankingWithTiesAndTail()
     {
         var scores = new double[6];
