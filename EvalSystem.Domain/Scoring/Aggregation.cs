@@ -1,29 +1,75 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace EvalSystem.Domain.Scoring;
 
 /// <summary>The tree walk shared by the engine, the breakdown and the Monte Carlo analysis. Allocation-free.</summary>
 internal static class Aggregation
 {
+    /// <summary>Σ of each node's child weights, in child order (the denominator when no child is missing).</summary>
+    public static void WeightSums(ScoringModel m, ReadOnlySpan<double> weights, Span<double> sums)
+    {
+        for (var n = 0; n < m.NodeCount; n++)
+        {
+            double sum = 0;
+            for (var k = m.ChildStart[n]; k < m.ChildStart[n + 1]; k++)
+                sum += weights[k];
+            sums[n] = sum;
+        }
+    }
+
     /// <summary>
-    /// Fills <paramref name="nodes"/> (all inner nodes, root last) from one target's leaf scores; NaN leaves are excluded and
-    /// the remaining siblings re-weighted by dividing by their weight sum. Returns the root score (NaN if nothing is present).
+    /// Fills <paramref name="nodes"/> (all inner nodes, root last) from one target's leaf scores: node = Σ w·s / Σ w over the
+    /// children that are present (not NaN), which re-weights the siblings of an excluded child. Returns the root score
+    /// (NaN if nothing is present). <paramref name="weightSums"/> comes from <see cref="WeightSums"/> with the same weights;
+    /// <paramref name="scratch"/> holds at least the largest number of children of a node.
     /// </summary>
-    public static double Arithmetic(ScoringModel m, ReadOnlySpan<double> weights, ReadOnlySpan<double> leaves, Span<double> nodes)
+    public static double Arithmetic(
+        ScoringModel m, ReadOnlySpan<double> weights, ReadOnlySpan<double> weightSums, ReadOnlySpan<double> leaves, Span<double> nodes, Span<double> scratch)
     {
         var start = m.ChildStart;
         var item = m.ChildItem;
+        var leafStart = m.NodeLeafStart;
         var count = m.NodeCount;
         for (var n = 0; n < count; n++)
         {
-            double num = 0, den = 0;
-            var end = start[n + 1];
-            for (var k = start[n]; k < end; k++)
+            var begin = start[n];
+            var size = start[n + 1] - begin;
+            var first = leafStart[n];
+            ReadOnlySpan<double> values;
+            if (first >= 0)
             {
-                var i = item[k];
-                var v = i >= 0 ? leaves[i] : nodes[~i];
-                if (!double.IsNaN(v))
+                values = leaves.Slice(first, size);
+            }
+            else
+            {
+                for (var k = 0; k < size; k++)
                 {
-                    num += weights[k] * v;
-                    den += weights[k];
+                    var i = item[begin + k];
+                    scratch[k] = i >= 0 ? leaves[i] : nodes[~i];
+                }
+
+                values = scratch[..size];
+            }
+
+            var w = weights.Slice(begin, size);
+            var num = Dot(w, values);
+            if (!double.IsNaN(num))
+            {
+                var full = weightSums[n];
+                nodes[n] = full > 0 ? num / full : double.NaN;
+                continue;
+            }
+
+            // Some child is excluded (NaN poisoned the dot product): sum over the present ones, in child order.
+            num = 0;
+            double den = 0;
+            for (var k = 0; k < size; k++)
+            {
+                if (!double.IsNaN(values[k]))
+                {
+                    num += w[k] * values[k];
+                    den += w[k];
                 }
             }
 
@@ -31,6 +77,30 @@ internal static class Aggregation
         }
 
         return nodes[count - 1];
+    }
+
+    /// <summary>
+    /// Σ wₖ·sₖ in a fixed order that does not depend on the hardware: four lane sums aᵢ = Σ over k ≡ i (mod 4) of the
+    /// leading multiple-of-four terms, combined as (a₀ + a₁) + (a₂ + a₃), then the remaining terms in order. Lane-wise
+    /// products and sums are plain IEEE operations, so a machine without 256-bit vectors gets the same bits.
+    /// </summary>
+    public static double Dot(ReadOnlySpan<double> w, ReadOnlySpan<double> s)
+    {
+        var k = 0;
+        double sum = 0;
+        if (w.Length >= 4 && s.Length >= w.Length)
+        {
+            var acc = Vector256<double>.Zero;
+            ref var wb = ref MemoryMarshal.GetReference(w);
+            ref var sb = ref MemoryMarshal.GetReference(s);
+            for (; k + 4 <= w.Length; k += 4)
+                acc += Vector256.LoadUnsafe(ref wb, (nuint)k) * Vector256.LoadUnsafe(ref sb, (nuint)k);
+            sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+        }
+
+        for (; k < w.Length; k++)
+            sum += w[k] * s[k];
+        return sum;
     }
 
     /// <summary>As <see cref="Arithmetic"/> with node = exp(Σ w·ln max(s, floor) / Σ w).</summary>

@@ -76,26 +76,18 @@ public sealed record BandsRule(IReadOnlyList<Band> Bands) : ScoringRule
         return errors;
     }
 
-    public override void ScoreColumn(ReadOnlySpan<double> values, Span<double> scores, IndicatorDirection direction)
+    internal override double ScoreValue(double value, IndicatorDirection direction)
     {
-        for (var i = 0; i < values.Length; i++)
+        if (double.IsNaN(value))
+            return double.NaN;
+        for (var b = 0; b < Bands.Count; b++)
         {
-            var y = values[i];
-            var s = double.NaN;
-            if (!double.IsNaN(y))
-            {
-                foreach (var band in Bands)
-                {
-                    if (band.Contains(y))
-                    {
-                        s = band.Score;
-                        break;
-                    }
-                }
-            }
-
-            scores[i] = s;
+            if (Bands[b].Contains(value))
+                return Bands[b].Score;
         }
+
+        // Unreachable for a validated rule (bands cover the line); an unvalidated gap counts as missing.
+        return double.NaN;
     }
 
     private string Name(int i) => $"第{i + 1}档{Bands[i]}";

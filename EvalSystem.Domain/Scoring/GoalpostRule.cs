@@ -18,10 +18,9 @@ public sealed record GoalpostRule(double Best, double Worst) : ScoringRule
         return errors;
     }
 
-    public override void ScoreColumn(ReadOnlySpan<double> values, Span<double> scores, IndicatorDirection direction)
-        => Map.ApplyColumn(values, scores);
+    internal override double ScoreValue(double value, IndicatorDirection direction) => Map.Apply(value);
 
-    internal override bool TryGetLinearMap(ReadOnlySpan<double> values, IndicatorDirection direction, out LinearMap map)
+    internal override bool TryGetLinearMap(in ColumnStats stats, IndicatorDirection direction, out LinearMap map)
     {
         map = Map;
         return true;

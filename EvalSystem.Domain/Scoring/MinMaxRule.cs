@@ -20,22 +20,32 @@ public sealed record MinMaxRule(bool Winsorize = false, int MaxWinsorized = 5) :
     public override IReadOnlyList<string> Validate()
         => MaxWinsorized < 0 ? [$"极差标准化规则的最多缩尾个数（maxWinsorized）不能为负数，当前为{MaxWinsorized}。"] : [];
 
+    internal override int StatsLevel => Winsorize ? 3 : 1;
+
     public override void ScoreColumn(ReadOnlySpan<double> values, Span<double> scores, IndicatorDirection direction)
+        => Map(ComputeBounds(values), direction).ApplyColumn(values, scores);
+
+    internal override bool TryGetLinearMap(in ColumnStats stats, IndicatorDirection direction, out LinearMap map)
     {
-        TryGetLinearMap(values, direction, out var map);
-        map.ApplyColumn(values, scores);
+        map = Map(new MinMaxBounds(stats.Min, stats.Max, 0, 0, stats.Count), direction);
+        if (!Winsorize || MaxWinsorized == 0 || stats.Count == 0 || !(stats.M2 > 0))
+            return true;
+
+        // Possibly skewed: leave the decision to ComputeBounds on the sorted column (a small margin keeps borderline
+        // columns on that exact path, so the fast path never disagrees with it).
+        var n = stats.Count;
+        var m2 = stats.M2 / n;
+        var skew = stats.M3 / n / Math.Pow(m2, 1.5);
+        var kurt = (stats.M4 / n / (m2 * m2)) - 3.0;
+        return !(Math.Abs(skew) > SkewnessThreshold - 1e-6 && kurt > KurtosisThreshold - 1e-6);
     }
 
-    internal override bool TryGetLinearMap(ReadOnlySpan<double> values, IndicatorDirection direction, out LinearMap map)
-    {
-        var b = ComputeBounds(values);
-        map = b.Count == 0 || b.Max == b.Min
+    private static LinearMap Map(MinMaxBounds b, IndicatorDirection direction)
+        => b.Count == 0 || b.Max == b.Min
             ? LinearMap.Constant(100)
             : direction == IndicatorDirection.HigherIsBetter
                 ? new LinearMap(0, b.Min, 100.0 / (b.Max - b.Min), 0, 100)
                 : new LinearMap(0, b.Max, -100.0 / (b.Max - b.Min), 0, 100);
-        return true;
-    }
 
     /// <summary>The min and max used as goalposts for this column (NaN = missing, ignored).</summary>
     public MinMaxBounds ComputeBounds(ReadOnlySpan<double> values)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using NCalc;
 
 namespace EvalSystem.Domain.Scoring;
@@ -26,84 +28,111 @@ public static class ScoringEngine
         var leafCount = model.LeafCount;
         var def = model.Definition;
 
-        var raw = BuildRaw(model, input.Values, targets, measures, columns);
-        var imputation = new byte[raw.Length];
-        if (def.MissingData == MissingDataPolicy.CarryForward && input.PreviousValues is { } previousValues)
+        // Where leaf l of target t is read: rawSource[t · stride + source[l]] (source −1 = absent). Without formulas or
+        // carry-forward that is the input matrix itself, so nothing is copied.
+        double[] rawSource;
+        int stride;
+        int[] source;
+        byte[]? imputation = null;
+        var carry = def.MissingData == MissingDataPolicy.CarryForward && input.PreviousValues is not null;
+        if (model.Formulas.Length == 0 && !carry)
         {
-            var previous = BuildRaw(model, previousValues, targets, measures, columns);
-            for (var i = 0; i < raw.Length; i++)
+            rawSource = input.Values;
+            stride = measures;
+            source = new int[leafCount];
+            for (var l = 0; l < leafCount; l++)
+                source[l] = columns.TryGetValue(model.Leaves[l].Code, out var c) ? c : -1;
+        }
+        else
+        {
+            rawSource = BuildRaw(model, input.Values, targets, measures, columns);
+            stride = leafCount;
+            source = new int[leafCount];
+            for (var l = 0; l < leafCount; l++)
+                source[l] = l;
+            if (carry)
             {
-                if (double.IsNaN(raw[i]) && !double.IsNaN(previous[i]))
+                imputation = new byte[targets * leafCount];
+                var previous = BuildRaw(model, input.PreviousValues!, targets, measures, columns);
+                for (var i = 0; i < rawSource.Length; i++)
                 {
-                    raw[i] = previous[i];
-                    imputation[i] = (byte)Imputation.CarriedForward;
+                    if (double.IsNaN(rawSource[i]) && !double.IsNaN(previous[i]))
+                    {
+                        rawSource[i] = previous[i];
+                        imputation[i] = (byte)Imputation.CarriedForward;
+                    }
                 }
             }
         }
 
-        // Per leaf: a linear map (fused into the row pass) or a column scored here and left in `scores`.
-        var scores = new double[raw.Length];
-        var maps = new LinearMap[leafCount];
-        var linear = new bool[leafCount];
-        double[]? column = null, columnScores = null;
+        var reweight = def.MissingData == MissingDataPolicy.ExcludeAndReweight;
+        var scoring = new LeafScoring(leafCount, rawSource, stride, source, reweight);
+        var stats = PeerStatistics(model, rawSource, stride, source, targets);
         for (var l = 0; l < leafCount; l++)
         {
             var leaf = model.Leaves[l];
-            if (!leaf.Rule.LinearMapNeedsColumn && leaf.Rule.TryGetLinearMap(default, leaf.Direction, out maps[l]))
+            if (source[l] < 0)
             {
-                linear[l] = true;
-                continue;
+                // Absent column: every target is missing; 0·NaN keeps NaN.
+                scoring.SetLinear(l, LinearMap.Constant(0));
             }
-
-            column ??= new double[targets];
-            columnScores ??= new double[targets];
-            for (var t = 0; t < targets; t++)
-                column[t] = raw[(t * leafCount) + l];
-            if (leaf.Rule.TryGetLinearMap(column, leaf.Direction, out maps[l]))
+            else if (leaf.Rule.TryGetLinearMap(stats[l], leaf.Direction, out var map))
             {
-                linear[l] = true;
-                continue;
+                scoring.SetLinear(l, map);
             }
-
-            leaf.Rule.ScoreColumn(column, columnScores, leaf.Direction);
-            for (var t = 0; t < targets; t++)
-                scores[(t * leafCount) + l] = columnScores[t];
+            else if (!leaf.Rule.IsPeerRelative)
+            {
+                scoring.Kinds[l] = LeafKind.PerValue;
+                scoring.Scorers[l] = model.CellScorers[l];
+            }
+            else
+            {
+                scoring.Kinds[l] = LeafKind.Column;
+                var column = new double[targets];
+                for (var t = 0; t < targets; t++)
+                    column[t] = scoring.RawValue(t, l);
+                var columnScores = new double[targets];
+                leaf.Rule.ScoreColumn(column, columnScores, leaf.Direction);
+                scoring.Columns[l] = columnScores;
+            }
         }
 
         var nodeCount = model.NodeCount;
-        var nodeScores = new double[targets * nodeCount];
+        var nodeScores = GC.AllocateUninitializedArray<double>(targets * nodeCount);
         var aggregates = new double[targets];
-        var reweight = def.MissingData == MissingDataPolicy.ExcludeAndReweight;
         var geometric = def.Aggregation == AggregationMethod.WeightedGeometric;
         var floor = def.GeometricFloor;
         var weights = model.ChildWeight;
+        var plan = new RowPlan(scoring, targets);
+        var leafRow = new double[leafCount];
+        var scratch = new double[model.MaxChildren];
         for (var t = 0; t < targets; t++)
         {
-            var row = t * leafCount;
-            for (var l = 0; l < leafCount; l++)
+            var nodeRow = nodeScores.AsSpan(t * nodeCount, nodeCount);
+            if (ScoreRow(scoring, t, plan, leafRow))
             {
-                var s = linear[l] ? maps[l].Apply(raw[row + l]) : scores[row + l];
-                if (double.IsNaN(s))
+                imputation ??= new byte[targets * leafCount];
+                var row = t * leafCount;
+                for (var l = 0; l < leafCount; l++)
                 {
+                    if (!double.IsNaN(leafRow[l]))
+                        continue;
                     if (reweight)
                     {
                         imputation[row + l] = (byte)Imputation.Reweighted;
                     }
                     else
                     {
-                        s = 0;
+                        // Also a carried-forward cell that still has no value: it falls back to zero and says so.
+                        leafRow[l] = 0;
                         imputation[row + l] = (byte)Imputation.Zero;
                     }
                 }
-
-                scores[row + l] = s;
             }
 
-            var leafRow = scores.AsSpan(row, leafCount);
-            var nodeRow = nodeScores.AsSpan(t * nodeCount, nodeCount);
             var aggregate = geometric
                 ? Aggregation.Geometric(model, weights, leafRow, nodeRow, floor)
-                : Aggregation.Arithmetic(model, weights, leafRow, nodeRow);
+                : Aggregation.Arithmetic(model, weights, model.WeightSums, leafRow, nodeRow, scratch);
             // Nothing measured at all: no points rather than no score, so the target still ranks (last).
             aggregates[t] = double.IsNaN(aggregate) ? 0 : aggregate;
         }
@@ -131,8 +160,157 @@ public static class ScoringEngine
         }
 
         return new ScoringResult(
-            model, input.TargetKeys, raw, imputation, scores, nodeScores, aggregates, adjustmentTotals, adjustmentUnits,
+            model, input.TargetKeys, scoring, imputation, nodeScores, aggregates, adjustmentTotals, adjustmentUnits,
             adjustmentPoints, composites, ranks, compositeChanges, rankChanges);
+    }
+
+    /// <summary>
+    /// The row plan: 256-bit blocks of four linear leaves read from four consecutive input columns (the usual case when
+    /// measure codes are listed in leaf order), chosen greedily from the left, and single leaves for the rest.
+    /// </summary>
+    private sealed class RowPlan
+    {
+        public RowPlan(LeafScoring scoring, int targets)
+        {
+            var count = scoring.Kinds.Length;
+            var steps = new List<int>();
+            var blocks = new List<VectorBlock>();
+            for (var l = 0; l < count;)
+            {
+                var ok = Vector256.IsHardwareAccelerated && targets > 0 && l + 4 <= count
+                    && scoring.Source[l] >= 0 && scoring.Source[l] + 4 <= scoring.Stride;
+                for (var i = 0; ok && i < 4; i++)
+                    ok = scoring.Kinds[l + i] == LeafKind.Linear && scoring.Source[l + i] == scoring.Source[l] + i;
+                if (ok)
+                {
+                    steps.Add(~blocks.Count);
+                    blocks.Add(new VectorBlock(
+                        l,
+                        scoring.Source[l],
+                        Vector256.Create(scoring.Offset.AsSpan(l, 4)),
+                        Vector256.Create(scoring.Origin.AsSpan(l, 4)),
+                        Vector256.Create(scoring.Slope.AsSpan(l, 4)),
+                        Vector256.Create(scoring.Lo.AsSpan(l, 4)),
+                        Vector256.Create(scoring.Hi.AsSpan(l, 4))));
+                    l += 4;
+                }
+                else
+                {
+                    steps.Add(l);
+                    l++;
+                }
+            }
+
+            Steps = steps.ToArray();
+            Blocks = blocks.ToArray();
+        }
+
+        /// <summary>≥ 0: a single leaf; &lt; 0: ~index into <see cref="Blocks"/>.</summary>
+        public int[] Steps { get; }
+
+        public VectorBlock[] Blocks { get; }
+    }
+
+    private readonly record struct VectorBlock(
+        int Leaf, int Column, Vector256<double> Offset, Vector256<double> Origin, Vector256<double> Slope, Vector256<double> Lo, Vector256<double> Hi);
+
+    /// <summary>
+    /// Scores one target's leaves into <paramref name="leafRow"/> (NaN = missing) and tells whether any is missing.
+    /// The vector lanes do exactly the scalar arithmetic of <see cref="LeafScoring.Score"/> (no fused multiply-add),
+    /// so both give identical bits.
+    /// </summary>
+    private static bool ScoreRow(LeafScoring scoring, int t, RowPlan plan, double[] leafRow)
+    {
+        var missing = false;
+        var raw = scoring.Raw;
+        var inRow = t * scoring.Stride;
+        var kinds = scoring.Kinds;
+        var source = scoring.Source;
+        var offset = scoring.Offset;
+        var origin = scoring.Origin;
+        var slope = scoring.Slope;
+        var lo = scoring.Lo;
+        var hi = scoring.Hi;
+        var blocks = plan.Blocks;
+        var infinity = Vector256.Create(double.PositiveInfinity);
+        var nan = Vector256.Create(double.NaN);
+        // Bounds were checked once: the matrix has targets × stride cells and every block reads inside its row.
+        ref var rawBase = ref MemoryMarshal.GetArrayDataReference(raw);
+        ref var rowBase = ref MemoryMarshal.GetArrayDataReference(leafRow);
+        foreach (var step in plan.Steps)
+        {
+            if (step < 0)
+            {
+                ref readonly var b = ref blocks[~step];
+                var x = Vector256.LoadUnsafe(ref rawBase, (nuint)(inRow + b.Column));
+                var finite = Vector256.LessThan(Vector256.Abs(x), infinity);
+                var v = b.Offset + ((x - b.Origin) * b.Slope);
+                v = Vector256.ConditionalSelect(Vector256.LessThan(v, b.Lo), b.Lo, v);
+                v = Vector256.ConditionalSelect(Vector256.GreaterThan(v, b.Hi), b.Hi, v);
+                v = Vector256.ConditionalSelect(finite, v, nan);
+                v.StoreUnsafe(ref rowBase, (nuint)b.Leaf);
+                missing |= !Vector256.EqualsAll(finite.AsUInt64(), Vector256<ulong>.AllBitsSet);
+                continue;
+            }
+
+            var l = step;
+            double s;
+            if (kinds[l] == LeafKind.Linear)
+            {
+                // Same expression as LeafScoring.Score, with the arrays hoisted out of the loop.
+                var c = source[l];
+                var x = c >= 0 ? raw[inRow + c] : double.NaN;
+                x = double.IsFinite(x) ? x : double.NaN;
+                s = offset[l] + ((x - origin[l]) * slope[l]);
+                s = s < lo[l] ? lo[l] : (s > hi[l] ? hi[l] : s);
+            }
+            else
+            {
+                s = scoring.Score(t, l);
+            }
+
+            leafRow[l] = s;
+            missing |= double.IsNaN(s);
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// Peer statistics of every column that has a peer-relative rule, in one row-major pass over the raw matrix
+    /// (reading the matrix is what costs; one strided pass per column would read it once per column).
+    /// </summary>
+    private static ColumnStats[] PeerStatistics(ScoringModel model, double[] raw, int stride, int[] source, int targets)
+    {
+        var leafCount = model.LeafCount;
+        var stats = new ColumnStats[leafCount];
+        var leaves = new List<int>();
+        for (var l = 0; l < leafCount; l++)
+        {
+            stats[l] = ColumnStats.Empty;
+            if (model.Leaves[l].Rule.StatsLevel >= 1 && source[l] >= 0)
+                leaves.Add(l);
+        }
+
+        if (leaves.Count == 0)
+            return stats;
+        var columns = leaves.Select(l => source[l]).ToArray();
+        var levels = leaves.Select(l => model.Leaves[l].Rule.StatsLevel).ToArray();
+        var acc = leaves.Select(_ => ColumnStats.Empty).ToArray();
+        for (var t = 0; t < targets; t++)
+        {
+            var inRow = t * stride;
+            for (var j = 0; j < columns.Length; j++)
+            {
+                var x = raw[inRow + columns[j]];
+                if (double.IsFinite(x))
+                    acc[j].Add(x, levels[j]);
+            }
+        }
+
+        for (var j = 0; j < leaves.Count; j++)
+            stats[leaves[j]] = acc[j];
+        return stats;
     }
 
     private static Dictionary<string, int> MeasureColumns(IReadOnlyList<string> codes)

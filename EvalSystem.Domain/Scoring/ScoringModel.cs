@@ -69,6 +69,21 @@ public sealed class ScoringModel
         LeafIndex = leaves.Select((l, i) => (l.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         NodeIndex = Nodes.Select((n, i) => (n.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         Formulas = FormulaPlan.Create(leaves, LeafIndex);
+        NodeLeafStart = new int[NodeCount];
+        for (var n = 0; n < NodeCount; n++)
+        {
+            var first = ChildItem[ChildStart[n]];
+            var contiguous = first >= 0;
+            for (var k = ChildStart[n]; contiguous && k < ChildStart[n + 1]; k++)
+                contiguous = ChildItem[k] == first + (k - ChildStart[n]);
+            NodeLeafStart[n] = contiguous ? first : -1;
+        }
+
+        CellScorers = leaves.Select(l => l.Rule.IsPeerRelative ? null : CellScorer.Create(l.Rule, l.Direction)).ToArray();
+        MaxChildren = Enumerable.Range(0, NodeCount).Max(n => ChildStart[n + 1] - ChildStart[n]);
+        WeightSums = new double[NodeCount];
+        Aggregation.WeightSums(this, ChildWeight, WeightSums);
+
         MethodHash = ScoringHashes.ComputeMethodHash(definition);
     }
 
@@ -107,6 +122,17 @@ public sealed class ScoringModel
 
     /// <summary>Sibling weights as fractions (percent / 100), one per child slot.</summary>
     internal double[] ChildWeight { get; }
+
+    /// <summary>For a node whose children are consecutive leaves (the usual case), the first leaf index; otherwise −1.</summary>
+    internal int[] NodeLeafStart { get; }
+
+    /// <summary>Compiled per-cell scorers of the absolute rules (null for peer-relative rules).</summary>
+    internal CellScorer?[] CellScorers { get; }
+
+    internal int MaxChildren { get; }
+
+    /// <summary>Σ of each node's child weights (fractions), see <see cref="Aggregation.WeightSums"/>.</summary>
+    internal double[] WeightSums { get; }
 
     internal Dictionary<string, int> LeafIndex { get; }
 

@@ -53,24 +53,22 @@ public sealed record TargetScore(
 /// </summary>
 public sealed class ScoringResult
 {
-    private readonly double[] _raw;
-    private readonly byte[] _imputation;
-    private readonly double[] _leafScores;
+    private readonly LeafScoring _scoring;
+    private readonly byte[]? _imputation;
     private readonly double[] _nodeScores;
     private readonly double[] _adjustmentUnits;
     private readonly double[] _adjustmentPoints;
     private readonly int _nodeStride;
 
     internal ScoringResult(
-        ScoringModel model, IReadOnlyList<string> targetKeys, double[] raw, byte[] imputation, double[] leafScores,
+        ScoringModel model, IReadOnlyList<string> targetKeys, LeafScoring scoring, byte[]? imputation,
         double[] nodeScores, double[] aggregates, double[] adjustments, double[] adjustmentUnits, double[] adjustmentPoints,
         double[] composites, int[] ranks, double?[] compositeChanges, int?[] rankChanges)
     {
         Model = model;
         TargetKeys = targetKeys;
-        _raw = raw;
+        _scoring = scoring;
         _imputation = imputation;
-        _leafScores = leafScores;
         _nodeScores = nodeScores;
         _nodeStride = model.NodeCount;
         AggregateScores = aggregates;
@@ -106,12 +104,13 @@ public sealed class ScoringResult
     public IReadOnlyList<int?> RankChanges { get; }
 
     /// <summary>Indicator score (0–100) of a leaf; NaN when the leaf was excluded (re-weighted away).</summary>
-    public double GetLeafScore(int target, int leaf) => _leafScores[(target * Model.LeafCount) + leaf];
+    public double GetLeafScore(int target, int leaf) => _scoring.FinalScore(target, leaf);
 
     /// <summary>The raw value that was scored (after formulas and carry-forward); NaN when missing.</summary>
-    public double GetRawValue(int target, int leaf) => _raw[(target * Model.LeafCount) + leaf];
+    public double GetRawValue(int target, int leaf) => _scoring.RawValue(target, leaf);
 
-    public Imputation GetImputation(int target, int leaf) => (Imputation)_imputation[(target * Model.LeafCount) + leaf];
+    public Imputation GetImputation(int target, int leaf)
+        => _imputation is null ? Imputation.None : (Imputation)_imputation[(target * Model.LeafCount) + leaf];
 
     /// <summary>Score of inner node <paramref name="node"/> (index into <see cref="ScoringModel.Nodes"/>); NaN when all excluded.</summary>
     public double GetNodeScore(int target, int node) => _nodeScores[(target * _nodeStride) + node];
@@ -131,7 +130,9 @@ public sealed class ScoringResult
     public TargetScore GetTarget(int target)
     {
         var m = Model;
-        var leafRow = _leafScores.AsSpan(target * m.LeafCount, m.LeafCount);
+        var leafRow = new double[m.LeafCount];
+        for (var l = 0; l < leafRow.Length; l++)
+            leafRow[l] = GetLeafScore(target, l);
         var nodeRow = _nodeScores.AsSpan(target * _nodeStride, _nodeStride);
         var leafWeights = new double[m.LeafCount];
         var nodeWeights = new double[m.NodeCount];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace EvalSystem.Domain.Scoring;
@@ -34,29 +35,34 @@ public abstract record ScoringRule
     /// Scores one column (one indicator, all targets of a period). NaN in means missing and gives NaN out;
     /// peer statistics are taken over the non-missing values only.
     /// </summary>
-    public abstract void ScoreColumn(ReadOnlySpan<double> values, Span<double> scores, IndicatorDirection direction);
+    public virtual void ScoreColumn(ReadOnlySpan<double> values, Span<double> scores, IndicatorDirection direction)
+    {
+        for (var i = 0; i < values.Length; i++)
+            scores[i] = ScoreValue(values[i], direction);
+    }
 
     /// <summary>Convenience for absolute rules: the score of a single value.</summary>
     public double Score(double value, IndicatorDirection direction)
-    {
-        if (IsPeerRelative)
-            throw new InvalidOperationException("与同期其他对象比较的评分规则不能对单个数值评分。");
-        Span<double> score = stackalloc double[1];
-        ScoreColumn([value], score, direction);
-        return score[0];
-    }
+        => IsPeerRelative
+            ? throw new InvalidOperationException("与同期其他对象比较的评分规则不能对单个数值评分。")
+            : ScoreValue(value, direction);
+
+    /// <summary>Absolute rules score value by value (the engine calls this in its row pass); peer-relative rules cannot.</summary>
+    internal virtual double ScoreValue(double value, IndicatorDirection direction)
+        => throw new InvalidOperationException("与同期其他对象比较的评分规则需要整列数据。");
 
     // Protected so that the JSON contract does not pick it up from the derived records.
     protected abstract bool PeerRelative { get; }
 
-    /// <summary>Whether <see cref="TryGetLinearMap"/> needs the column (peer statistics).</summary>
-    internal virtual bool LinearMapNeedsColumn => IsPeerRelative;
+    /// <summary>Peer statistics the engine must gather before <see cref="TryGetLinearMap"/>: 0 none, 1 count/sum/min/max, 2 also M2, 3 also M3 and M4.</summary>
+    internal virtual int StatsLevel => 0;
 
     /// <summary>
-    /// The engine's fast path: rules whose score is clamp(a + b·x, lo, hi) for the whole column hand back (a, b, lo, hi)
-    /// so that scoring fuses with aggregation in one row-major pass. Must agree exactly with <see cref="ScoreColumn"/>.
+    /// The engine's fast path: rules whose score is clamp(offset + (x − origin)·slope, lo, hi) for the whole column hand back the map
+    /// so that scoring fuses with aggregation in one row-major pass. Must agree exactly with <see cref="ScoreColumn"/>;
+    /// returning false sends the column through <see cref="ScoreColumn"/>.
     /// </summary>
-    internal virtual bool TryGetLinearMap(ReadOnlySpan<double> values, IndicatorDirection direction, out LinearMap map)
+    internal virtual bool TryGetLinearMap(in ColumnStats stats, IndicatorDirection direction, out LinearMap map)
     {
         map = default;
         return false;
@@ -69,6 +75,7 @@ public abstract record ScoringRule
 /// </summary>
 internal readonly record struct LinearMap(double Offset, double Origin, double Slope, double Lo, double Hi)
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Apply(double x)
     {
         var s = Offset + ((x - Origin) * Slope);

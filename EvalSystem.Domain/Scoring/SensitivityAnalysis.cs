@@ -60,12 +60,13 @@ public static class SensitivityAnalysis
         Parallel.For(
             0,
             draws,
-            () => new DrawBuffers(targets, leafCount, m.NodeCount, slots),
+            () => new DrawBuffers(targets, leafCount, m.NodeCount, slots, m.MaxChildren),
             (d, _, buf) =>
             {
                 var rng = new SplitMix64(drawSeeds[d]);
                 for (var k = 0; k < slots; k++)
                     buf.Weights[k] = m.ChildWeight[k] * (1.0 - perturbation + (2.0 * perturbation * rng.NextDouble()));
+                Aggregation.WeightSums(m, buf.Weights, buf.WeightSums);
 
                 if (!anyMissing)
                 {
@@ -87,8 +88,8 @@ public static class SensitivityAnalysis
                     {
                         var row = scores.AsSpan(t * leafCount, leafCount);
                         var aggregate = geometric
-                            ? ExpOfLogMean(m, buf.Weights, row, buf.Nodes)
-                            : Aggregation.Arithmetic(m, buf.Weights, row, buf.Nodes);
+                            ? ExpOfLogMean(m, buf, row)
+                            : Aggregation.Arithmetic(m, buf.Weights, buf.WeightSums, row, buf.Nodes, buf.Scratch);
                         buf.Composites[t] = Math.Clamp((double.IsNaN(aggregate) ? 0 : aggregate) + adjustments[t], 0.0, 100.0);
                     }
                 }
@@ -124,16 +125,18 @@ public static class SensitivityAnalysis
 
     // Leaves already hold ln(max(s, floor)); the geometric node is exp of the weighted mean of logs, and a parent needs
     // the child's log again, which the arithmetic walk over logs gives directly.
-    private static double ExpOfLogMean(ScoringModel m, double[] weights, ReadOnlySpan<double> logLeaves, double[] nodes)
+    private static double ExpOfLogMean(ScoringModel m, DrawBuffers buf, ReadOnlySpan<double> logLeaves)
     {
-        var logRoot = Aggregation.Arithmetic(m, weights, logLeaves, nodes);
+        var logRoot = Aggregation.Arithmetic(m, buf.Weights, buf.WeightSums, logLeaves, buf.Nodes, buf.Scratch);
         return double.IsNaN(logRoot) ? double.NaN : Math.Exp(logRoot);
     }
 
     private sealed class DrawBuffers
     {
-        public DrawBuffers(int targets, int leaves, int nodes, int slots)
+        public DrawBuffers(int targets, int leaves, int nodes, int slots, int maxChildren)
         {
+            WeightSums = new double[nodes];
+            Scratch = new double[maxChildren];
             Weights = new double[slots];
             LeafWeights = new double[leaves];
             NodeWeights = new double[nodes];
@@ -147,6 +150,10 @@ public static class SensitivityAnalysis
         }
 
         public double[] Weights { get; }
+
+        public double[] WeightSums { get; }
+
+        public double[] Scratch { get; }
 
         public double[] LeafWeights { get; }
 

@@ -18,25 +18,16 @@ public sealed record TargetRule(double Target, double Cap = 1.0) : ScoringRule
         return errors;
     }
 
-    public override void ScoreColumn(ReadOnlySpan<double> values, Span<double> scores, IndicatorDirection direction)
+    internal override double ScoreValue(double value, IndicatorDirection direction)
     {
         if (direction == IndicatorDirection.HigherIsBetter)
-        {
-            HigherMap.ApplyColumn(values, scores);
-            return;
-        }
-
-        var hi = Math.Min(100.0, Cap * 100.0);
-        for (var i = 0; i < values.Length; i++)
-        {
-            var y = values[i];
-            scores[i] = double.IsNaN(y) ? double.NaN
-                : y <= 0 ? hi
-                : Math.Clamp(Math.Min(Target / y, Cap) * 100.0, 0.0, 100.0);
-        }
+            return HigherMap.Apply(value);
+        return double.IsNaN(value) ? double.NaN
+            : value <= 0 ? Math.Min(100.0, Cap * 100.0)
+            : Math.Clamp(Math.Min(Target / value, Cap) * 100.0, 0.0, 100.0);
     }
 
-    internal override bool TryGetLinearMap(ReadOnlySpan<double> values, IndicatorDirection direction, out LinearMap map)
+    internal override bool TryGetLinearMap(in ColumnStats stats, IndicatorDirection direction, out LinearMap map)
     {
         map = HigherMap;
         return direction == IndicatorDirection.HigherIsBetter;

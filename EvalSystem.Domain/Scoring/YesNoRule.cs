@@ -7,9 +7,6 @@ public sealed record YesNoRule : ScoringRule
 
     public override IReadOnlyList<string> Validate() => [];
 
-    public override void ScoreColumn(ReadOnlySpan<double> values, Span<double> scores, IndicatorDirection direction)
-    {
-        for (var i = 0; i < values.Length; i++)
-            scores[i] = double.IsNaN(values[i]) ? double.NaN : values[i] != 0 ? 100.0 : 0.0;
-    }
+    internal override double ScoreValue(double value, IndicatorDirection direction)
+        => double.IsNaN(value) ? double.NaN : value != 0 ? 100.0 : 0.0;
 }

@@ -10,40 +10,21 @@ public sealed record ZScoreRule : ScoringRule
 
     public override IReadOnlyList<string> Validate() => [];
 
+    internal override int StatsLevel => 2;
+
     public override void ScoreColumn(ReadOnlySpan<double> values, Span<double> scores, IndicatorDirection direction)
     {
-        TryGetLinearMap(values, direction, out var map);
+        TryGetLinearMap(ColumnStats.FromColumn(values, StatsLevel), direction, out var map);
         map.ApplyColumn(values, scores);
     }
 
-    internal override bool TryGetLinearMap(ReadOnlySpan<double> values, IndicatorDirection direction, out LinearMap map)
+    internal override bool TryGetLinearMap(in ColumnStats stats, IndicatorDirection direction, out LinearMap map)
     {
-        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        var n = 0;
-        foreach (var v in values)
-        {
-            if (!double.IsNaN(v))
-            {
-                sum += v;
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-                n++;
-            }
-        }
-
-        var mean = n == 0 ? 0 : sum / n;
-        double ss = 0;
-        foreach (var v in values)
-        {
-            if (!double.IsNaN(v))
-                ss += (v - mean) * (v - mean);
-        }
-
-        var sd = n == 0 ? 0 : Math.Sqrt(ss / n);
-        // Equal peers are tested on the values, not on sd: the mean of equal values can be off by an ulp,
-        // which would turn rounding noise into z = ±1.
-        map = max > min && sd > 0
-            ? new LinearMap(50, mean, (direction == IndicatorDirection.HigherIsBetter ? 10.0 : -10.0) / sd, 0, 100)
+        // Population sd from the shifted one-pass sums (see ColumnStats); equal peers are tested on the values, not on sd, because the mean of
+        // equal values can be off by an ulp and would turn rounding noise into z = ±1.
+        var sd = stats.Count == 0 ? 0 : Math.Sqrt(stats.M2 / stats.Count);
+        map = stats.Max > stats.Min && sd > 0
+            ? new LinearMap(50, stats.Mean, (direction == IndicatorDirection.HigherIsBetter ? 10.0 : -10.0) / sd, 0, 100)
             : LinearMap.Constant(50);
         return true;
     }

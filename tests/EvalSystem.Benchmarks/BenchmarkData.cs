@@ -14,7 +14,10 @@ internal static class BenchmarkData
     public const int Leaves = Groups * LeavesPerGroup;
     public const int Periods = 12;
 
-    public static ScoringModel Model()
+    /// <summary>The same tree with goalposts only: every leaf takes the engine's vectorised linear path.</summary>
+    public static ScoringModel GoalpostsModel() => Model(goalpostsOnly: true);
+
+    public static ScoringModel Model(bool goalpostsOnly = false)
     {
         var groups = new List<ScoringElement>();
         for (var g = 0; g < Groups; g++)
@@ -25,7 +28,7 @@ internal static class BenchmarkData
                 var code = $"G{g}-L{l}";
                 var higher = (l % 2) == 0;
                 var direction = higher ? IndicatorDirection.HigherIsBetter : IndicatorDirection.LowerIsBetter;
-                ScoringRule rule = l switch
+                ScoringRule rule = goalpostsOnly ? new GoalpostRule(100, 0) : l switch
                 {
                     < 6 => higher ? new GoalpostRule(100, 0) : new GoalpostRule(0, 100),
                     6 => new MinMaxRule(),
