@@ -7,6 +7,7 @@ public readonly record struct PreviousStanding(double Composite, int Rank);
 /// The raw data of one period. <see cref="Values"/> is dense and row-major: Values[t · MeasureCodes.Count + m] is the raw value of
 /// measure m for target t; NaN (or ±∞) means missing. Measure codes are leaf codes plus base measures used by formulas;
 /// a leaf whose code is absent is missing for every target unless it has a formula.
+/// The result reads raw values back from <see cref="Values"/> instead of copying them, so do not modify the array afterwards.
 /// </summary>
 public sealed record ScoringInput(IReadOnlyList<string> TargetKeys, IReadOnlyList<string> MeasureCodes, double[] Values)
 {

@@ -244,6 +244,16 @@ public class RuleTests
     }
 
     [Fact]
+    public void ZScore_LargeValuesWithSmallSpread_StayAccurate()
+    {
+        // The one-pass sums are shifted by the first value, so 1e9 + {10, 20, 30} scores like {10, 20, 30}.
+        var scores = new double[3];
+        new ZScoreRule().ScoreColumn([1e9 + 10, 1e9 + 20, 1e9 + 30], scores, Higher);
+        Assert.Equal(62.247448714, scores[2], precision: 7);
+        Assert.Equal(50, scores[1], precision: 7);
+    }
+
+    [Fact]
     public void ZScore_EqualPeersWhoseMeanIsInexact_StillScore50()
     {
         // (0.1 + 0.1 + 0.1) / 3 = 0.10000000000000002 in binary floating point; rounding noise must not become z = ±1.

@@ -258,4 +258,61 @@ public class ScoringEngineTests
         Assert.Equal([75, 50, 75], result.Composites);
         Assert.Equal([1, 3, 1], result.Ranks);
     }
+
+    [Fact]
+    public void Compute_BandsBoundaries_ScoreAsTheRuleSays()
+    {
+        var bands = new BandsRule(
+        [
+            new Band(null, 1, UpperInclusive: false, Score: 100),
+            new Band(1, 3, LowerInclusive: true, UpperInclusive: false, Score: 80),
+            new Band(3, null, LowerInclusive: true, Score: 0),
+        ]);
+        var model = ScoringModel.Build(new ScoringModelDefinition([new ScoringLeaf("DL-2", "获得电力时间", 100, Lower, bands)]));
+        double[] values = [0.5, 1, 2.999, 3, 7];
+        var result = ScoringEngine.Compute(model, Input(["DL-2"], values.Select(v => new[] { v }).ToArray()));
+        Assert.Equal([100, 80, 80, 0, 0], result.Composites);
+        Assert.Equal(values.Select(v => bands.Score(v, Lower)), result.Composites);
+    }
+
+    [Fact]
+    public void Compute_WinsorisedMinMax_MatchesTheRuleOnTheWholeColumn()
+    {
+        var rule = new MinMaxRule(Winsorize: true, MaxWinsorized: 3);
+        var model = ScoringModel.Build(new ScoringModelDefinition([new ScoringLeaf("PC-1", "破产回收率", 100, Higher, rule)]));
+        double[] values = [.. Enumerable.Range(1, 19).Select(i => (double)i), 1000];
+        var result = ScoringEngine.Compute(model, Input(["PC-1"], values.Select(v => new[] { v }).ToArray()));
+        var expected = new double[values.Length];
+        rule.ScoreColumn(values, expected, Higher);
+        Assert.Equal(expected, result.Composites);
+        Assert.Equal(50, result.Composites[9], precision: 9);
+    }
+
+    [Fact]
+    public void Compute_InfiniteRawValue_IsMissing()
+    {
+        var result = ScoringEngine.Compute(Identity(), Input(["X"], [double.PositiveInfinity], [50]));
+        Assert.Equal(Imputation.Zero, result.GetImputation(0, 0));
+        Assert.Equal(0, result.Composites[0]);
+    }
+
+    [Fact]
+    public void Compute_InputColumnsInAnyOrder_GiveIdenticalScores()
+    {
+        // Leaf order lets the engine score four leaves per vector; a shuffled input forces the cell-by-cell path.
+        var leaves = Enumerable.Range(0, 8).Select(i => (ScoringElement)new ScoringLeaf($"L{i}", $"L{i}", 12.5, i % 2 == 0 ? Higher : Lower, i < 4 ? new GoalpostRule(i % 2 == 0 ? 100 : 0, i % 2 == 0 ? 0 : 100) : new ZScoreRule())).ToList();
+        var model = ScoringModel.Build(new ScoringModelDefinition([new ScoringNode("G", "G", 100, leaves)]));
+        var rng = new Random(3);
+        var rows = Enumerable.Range(0, 50).Select(_ => Enumerable.Range(0, 8).Select(_ => Math.Round(rng.NextDouble() * 120 - 10, 2)).ToArray()).ToArray();
+        rows[7][2] = double.NaN;
+        var ordered = ScoringEngine.Compute(model, Input(leaves.Select(l => l.Code).ToArray(), rows));
+        int[] permutation = [3, 7, 0, 5, 1, 6, 2, 4];
+        var shuffled = ScoringEngine.Compute(model, Input(permutation.Select(p => $"L{p}").ToArray(), rows.Select(r => permutation.Select(p => r[p]).ToArray()).ToArray()));
+        Assert.Equal(ordered.Composites, shuffled.Composites);
+        for (var t = 0; t < 50; t++)
+        {
+            for (var l = 0; l < 8; l++)
+                Assert.Equal(ordered.GetLeafScore(t, l), shuffled.GetLeafScore(t, l));
+        }
+    }
 }
