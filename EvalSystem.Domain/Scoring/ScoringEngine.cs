@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NCalc;
@@ -165,8 +166,10 @@ public static class ScoringEngine
     }
 
     /// <summary>
-    /// The row plan: 256-bit blocks of four linear leaves read from four consecutive input columns (the usual case when
-    /// measure codes are listed in leaf order), chosen greedily from the left, and single leaves for the rest.
+    /// The row plan: 256-bit blocks of four leaves read from four consecutive input columns (the usual case when measure
+    /// codes are listed in leaf order) with at least two linear leaves, chosen greedily from the left, and single leaves
+    /// for the rest. A block's non-linear lanes are computed by the vector as well and then overwritten ("patched") with
+    /// their scalar score, which keeps the block loads aligned with the input row.
     /// </summary>
     private sealed class RowPlan
     {
@@ -179,14 +182,21 @@ public static class ScoringEngine
             {
                 var ok = Vector256.IsHardwareAccelerated && targets > 0 && l + 4 <= count
                     && scoring.Source[l] >= 0 && scoring.Source[l] + 4 <= scoring.Stride;
+                var patch = 0;
                 for (var i = 0; ok && i < 4; i++)
-                    ok = scoring.Kinds[l + i] == LeafKind.Linear && scoring.Source[l + i] == scoring.Source[l] + i;
-                if (ok)
+                {
+                    ok = scoring.Source[l + i] == scoring.Source[l] + i;
+                    if (scoring.Kinds[l + i] != LeafKind.Linear)
+                        patch |= 1 << i;
+                }
+
+                if (ok && BitOperations.PopCount((uint)patch) <= 2)
                 {
                     steps.Add(~blocks.Count);
                     blocks.Add(new VectorBlock(
                         l,
                         scoring.Source[l],
+                        patch,
                         Vector256.Create(scoring.Offset.AsSpan(l, 4)),
                         Vector256.Create(scoring.Origin.AsSpan(l, 4)),
                         Vector256.Create(scoring.Slope.AsSpan(l, 4)),
@@ -212,7 +222,7 @@ public static class ScoringEngine
     }
 
     private readonly record struct VectorBlock(
-        int Leaf, int Column, Vector256<double> Offset, Vector256<double> Origin, Vector256<double> Slope, Vector256<double> Lo, Vector256<double> Hi);
+        int Leaf, int Column, int Patch, Vector256<double> Offset, Vector256<double> Origin, Vector256<double> Slope, Vector256<double> Lo, Vector256<double> Hi);
 
     /// <summary>
     /// Scores one target's leaves into <paramref name="leafRow"/> (NaN = missing) and tells whether any is missing.
@@ -250,6 +260,14 @@ public static class ScoringEngine
                 v = Vector256.ConditionalSelect(finite, v, nan);
                 v.StoreUnsafe(ref rowBase, (nuint)b.Leaf);
                 missing |= !Vector256.EqualsAll(finite.AsUInt64(), Vector256<ulong>.AllBitsSet);
+                for (var patch = b.Patch; patch != 0; patch &= patch - 1)
+                {
+                    var p = b.Leaf + BitOperations.TrailingZeroCount(patch);
+                    var c = scoring.Score(t, p);
+                    leafRow[p] = c;
+                    missing |= double.IsNaN(c);
+                }
+
                 continue;
             }
 
