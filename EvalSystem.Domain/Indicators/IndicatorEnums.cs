@@ -1,12 +1,5 @@
 namespace EvalSystem.Domain.Indicators;
 
-/// <summary>指标方向: whether a higher raw value is better (正向) or worse (逆向).</summary>
-public enum Direction
-{
-    HigherIsBetter = 1,
-    LowerIsBetter = 2,
-}
-
 /// <summary>数据来源: where an indicator's raw value comes from.</summary>
 public enum IndicatorSource
 {
@@ -36,17 +29,3 @@ public enum SystemStatus
     Published = 2,
 }
 
-/// <summary>聚合方法</summary>
-public enum AggregationMethod
-{
-    WeightedArithmetic = 1,
-    WeightedGeometric = 2,
-}
-
-/// <summary>缺失值处理</summary>
-public enum MissingDataPolicy
-{
-    Zero = 1,
-    ExcludeAndReweight = 2,
-    CarryForward = 3,
-}

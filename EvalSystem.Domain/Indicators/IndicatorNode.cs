@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EvalSystem.Domain.Common;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Domain.Indicators;
 
@@ -48,7 +49,7 @@ public sealed partial class IndicatorNode
 
     // Leaf (indicator) properties; null on groups.
     public string? Unit { get; private set; }
-    public Direction? Direction { get; private set; }
+    public IndicatorDirection? Direction { get; private set; }
     public IndicatorSource? Source { get; private set; }
     /// <summary>主责单位</summary>
     public Guid? ResponsibleDepartmentId { get; private set; }
@@ -86,9 +87,9 @@ public sealed partial class IndicatorNode
             throw new DomainException($"「{NameZh}」的预警值和先进值必须是有效数字。");
         if (definition is { WarningValue: { } warn, AdvancedValue: { } adv })
         {
-            var consistent = definition.Direction == Indicators.Direction.HigherIsBetter ? adv >= warn : adv <= warn;
+            var consistent = definition.Direction == IndicatorDirection.HigherIsBetter ? adv >= warn : adv <= warn;
             if (!consistent)
-                throw new DomainException(definition.Direction == Indicators.Direction.HigherIsBetter
+                throw new DomainException(definition.Direction == IndicatorDirection.HigherIsBetter
                     ? $"「{NameZh}」是正向指标，先进值({adv})不能低于预警值({warn})。"
                     : $"「{NameZh}」是逆向指标，先进值({adv})不能高于预警值({warn})。");
         }
@@ -124,7 +125,7 @@ public sealed partial class IndicatorNode
 /// <summary>The measured properties of an indicator (leaf).</summary>
 public sealed record IndicatorDefinition(
     string Unit,
-    Direction Direction,
+    IndicatorDirection Direction,
     IndicatorSource Source,
     Guid? ResponsibleDepartmentId,
     IReadOnlyCollection<Guid>? SupportingDepartmentIds = null,

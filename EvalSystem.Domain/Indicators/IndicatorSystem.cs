@@ -1,5 +1,6 @@
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Organization;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Domain.Indicators;
 

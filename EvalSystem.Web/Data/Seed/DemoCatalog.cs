@@ -1,5 +1,6 @@
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Organization;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Web.Data.Seed;
 
@@ -68,26 +69,26 @@ internal static class DemoCatalog
     /// </summary>
     public static readonly DemoIndicator[] Indicators =
     [
-        new("KB", "KB-1", "开办企业环节", "Procedures to start a business", "个", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "AMR", 30, Goalpost(1, 9), 4, 1, 9, 0, 6, 2),
-        new("KB", "KB-2", "开办企业时间", "Time to start a business", "工作日", Direction.LowerIsBetter, IndicatorSource.CaseData, "AMR", 40, Goalpost(0.5, 20), 2.5, 0.5, 20, 1, 5, 1),
-        new("KB", "KB-3", "开办企业费用", "Cost to start a business", "占人均收入%", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "AMR", 30, Goalpost(0, 20), 2, 0, 20, 2, 4, 0.5),
-        new("JZ", "JZ-1", "办理建筑许可时间", "Construction-permit time", "工作日", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "HURD", 60, Goalpost(60, 200), 95, 40, 250, 0, 120, 70),
-        new("JZ", "JZ-2", "工程建设审批事项数", "Approval items per project", "项", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "HURD", 40, Goalpost(30, 100), 55, 25, 110, 0, 70, 40),
-        new("DL", "DL-1", "获得电力环节", "Procedures to get electricity", "个", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "POWER", 30, Goalpost(3, 9), 3.5, 2, 9, 0, 5, 3),
-        new("DL", "DL-2", "获得电力时间", "Time to get electricity", "工作日", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "POWER", 40, ElectricityBands, 8, 1, 40, 1, 12, 5),
-        new("DL", "DL-3", "供电可靠性指数", "Supply reliability index", "分(0–8)", Direction.HigherIsBetter, IndicatorSource.DepartmentSubmission, "POWER", 30, Goalpost(8, 0), 6, 0, 8, 0, 5, 7),
-        new("DC", "DC-1", "登记财产时间", "Time to register property", "工作日", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "NRP", 100, Goalpost(1, 30), 5, 0.5, 40, 1, 8, 3),
-        new("NS", "NS-1", "纳税时间", "Tax compliance time", "小时/年", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "TAX", 50, Goalpost(50, 300), 120, 40, 400, 0, 160, 90),
-        new("NS", "NS-2", "纳税次数", "Tax payments", "次/年", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "TAX", 50, Goalpost(3, 30), 7, 3, 30, 0, 10, 5),
-        new("HT", "HT-1", "执行合同时间", "Time to enforce a contract", "天", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, "COURT", 50, Goalpost(150, 600), 380, 120, 900, 0, 450, 300),
-        new("HT", "PC-1", "破产回收率", "Insolvency recovery rate", "%", Direction.HigherIsBetter, IndicatorSource.DepartmentSubmission, "COURT", 50, """{"type":"minmax","winsorize":true,"maxWinsorized":2}""", 35, 5, 90, 1, 25, 45),
-        new("ZW", "ZW-1", "网上可办率", "Share of items that can be done online", "%", Direction.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 15, Target(100), 95, 60, 100, 1, 90, 98),
-        new("ZW", "ZW-2", "平均审批时间", "Average approval time", "工作日", Direction.LowerIsBetter, IndicatorSource.CaseData, "GSA", 25, Goalpost(1, 20), 4.5, 0.5, 30, 2, 7, 3),
-        new("ZW", "ZW-3", "承诺时限压缩率", "Cut of promised time limits", "%", Direction.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 15, Target(60), 55, 10, 95, 1, 40, 60),
-        new("ZW", "ZW-4", "政务服务满意率", "Government-service satisfaction rate", "%", Direction.HigherIsBetter, IndicatorSource.Ratings, "GSA", 25, SatisfactionBands, 99.2, 90, 100, 2, 98.5, 99.5),
-        new("ZW", "ZW-5", "差评整改率", "Bad-review rectification rate", "%", Direction.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 20, Target(100), 96, 50, 100, 1, 90, 100),
-        new("DB", "DB-1", "督办任务按期完成率", "On-time completion of supervised tasks", "%", Direction.HigherIsBetter, IndicatorSource.Supervision, "SUP", 50, Target(100), 90, 40, 100, 1, 80, 98),
-        new("DB", "QY-1", "企业满意度", "Firm satisfaction (survey)", "分", Direction.HigherIsBetter, IndicatorSource.DepartmentSubmission, "DRC", 50, """{"type":"minmax","winsorize":true,"maxWinsorized":2}""", 82, 40, 100, 1, 75, 90),
+        new("KB", "KB-1", "开办企业环节", "Procedures to start a business", "个", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "AMR", 30, Goalpost(1, 9), 4, 1, 9, 0, 6, 2),
+        new("KB", "KB-2", "开办企业时间", "Time to start a business", "工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.CaseData, "AMR", 40, Goalpost(0.5, 20), 2.5, 0.5, 20, 1, 5, 1),
+        new("KB", "KB-3", "开办企业费用", "Cost to start a business", "占人均收入%", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "AMR", 30, Goalpost(0, 20), 2, 0, 20, 2, 4, 0.5),
+        new("JZ", "JZ-1", "办理建筑许可时间", "Construction-permit time", "工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "HURD", 60, Goalpost(60, 200), 95, 40, 250, 0, 120, 70),
+        new("JZ", "JZ-2", "工程建设审批事项数", "Approval items per project", "项", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "HURD", 40, Goalpost(30, 100), 55, 25, 110, 0, 70, 40),
+        new("DL", "DL-1", "获得电力环节", "Procedures to get electricity", "个", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "POWER", 30, Goalpost(3, 9), 3.5, 2, 9, 0, 5, 3),
+        new("DL", "DL-2", "获得电力时间", "Time to get electricity", "工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "POWER", 40, ElectricityBands, 8, 1, 40, 1, 12, 5),
+        new("DL", "DL-3", "供电可靠性指数", "Supply reliability index", "分(0–8)", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "POWER", 30, Goalpost(8, 0), 6, 0, 8, 0, 5, 7),
+        new("DC", "DC-1", "登记财产时间", "Time to register property", "工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "NRP", 100, Goalpost(1, 30), 5, 0.5, 40, 1, 8, 3),
+        new("NS", "NS-1", "纳税时间", "Tax compliance time", "小时/年", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "TAX", 50, Goalpost(50, 300), 120, 40, 400, 0, 160, 90),
+        new("NS", "NS-2", "纳税次数", "Tax payments", "次/年", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "TAX", 50, Goalpost(3, 30), 7, 3, 30, 0, 10, 5),
+        new("HT", "HT-1", "执行合同时间", "Time to enforce a contract", "天", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "COURT", 50, Goalpost(150, 600), 380, 120, 900, 0, 450, 300),
+        new("HT", "PC-1", "破产回收率", "Insolvency recovery rate", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "COURT", 50, """{"type":"minmax","winsorize":true,"maxWinsorized":2}""", 35, 5, 90, 1, 25, 45),
+        new("ZW", "ZW-1", "网上可办率", "Share of items that can be done online", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 15, Target(100), 95, 60, 100, 1, 90, 98),
+        new("ZW", "ZW-2", "平均审批时间", "Average approval time", "工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.CaseData, "GSA", 25, Goalpost(1, 20), 4.5, 0.5, 30, 2, 7, 3),
+        new("ZW", "ZW-3", "承诺时限压缩率", "Cut of promised time limits", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 15, Target(60), 55, 10, 95, 1, 40, 60),
+        new("ZW", "ZW-4", "政务服务满意率", "Government-service satisfaction rate", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.Ratings, "GSA", 25, SatisfactionBands, 99.2, 90, 100, 2, 98.5, 99.5),
+        new("ZW", "ZW-5", "差评整改率", "Bad-review rectification rate", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 20, Target(100), 96, 50, 100, 1, 90, 100),
+        new("DB", "DB-1", "督办任务按期完成率", "On-time completion of supervised tasks", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.Supervision, "SUP", 50, Target(100), 90, 40, 100, 1, 80, 98),
+        new("DB", "QY-1", "企业满意度", "Firm satisfaction (survey)", "分", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "DRC", 50, """{"type":"minmax","winsorize":true,"maxWinsorized":2}""", 82, 40, 100, 1, 75, 90),
     ];
 
     /// <summary>Headline indicators shown first on the dashboard.</summary>
@@ -121,6 +122,6 @@ internal static class DemoCatalog
 }
 
 internal sealed record DemoIndicator(
-    string Group, string Code, string Name, string NameEn, string Unit, Direction Direction, IndicatorSource Source,
+    string Group, string Code, string Name, string NameEn, string Unit, IndicatorDirection Direction, IndicatorSource Source,
     string Department, decimal Weight, string RuleJson,
     double Typical, double Min, double Max, int Decimals, double Warning, double Advanced);

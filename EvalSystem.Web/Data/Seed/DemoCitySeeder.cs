@@ -7,6 +7,7 @@ using EvalSystem.Domain.Submissions;
 using EvalSystem.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Web.Data.Seed;
 
@@ -154,7 +155,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
     {
         var noise = random.NextDouble() * 2 - 1;
         double value;
-        if (spec.Direction == Direction.LowerIsBetter)
+        if (spec.Direction == IndicatorDirection.LowerIsBetter)
         {
             value = spec.Typical * Math.Exp(-0.3 * quality + 0.08 * noise) * (1 - 0.03 * quarterIndex);
             // The worst laggard is an outlier on the headline time indicators: the case that must

@@ -1,4 +1,5 @@
 using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Web.Features.Dashboard;
 
@@ -10,13 +11,13 @@ public sealed class DashboardOptions
     public string[] HeadlineIndicators { get; set; } = ["KB-2", "ZW-2", "ZW-4"];
 }
 
-public sealed record HeadlineIndicator(string Code, string Name, string Unit, Direction Direction, double? WarningValue, double? AdvancedValue)
+public sealed record HeadlineIndicator(string Code, string Name, string Unit, IndicatorDirection Direction, double? WarningValue, double? AdvancedValue)
 {
     public ValueStanding Classify(double? value)
     {
         if (value is not { } v)
             return ValueStanding.Missing;
-        var lowerIsBetter = Direction == Direction.LowerIsBetter;
+        var lowerIsBetter = Direction == IndicatorDirection.LowerIsBetter;
         if (AdvancedValue is { } advanced && (lowerIsBetter ? v <= advanced : v >= advanced))
             return ValueStanding.Advanced;
         if (WarningValue is { } warning && (lowerIsBetter ? v >= warning : v <= warning))

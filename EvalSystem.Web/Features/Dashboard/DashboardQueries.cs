@@ -4,6 +4,7 @@ using EvalSystem.Web.Data;
 using EvalSystem.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Web.Features.Dashboard;
 
@@ -32,7 +33,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             .OrderBy(n => Array.IndexOf(codes, n.Code))
             .ToList();
         var indicators = nodes
-            .Select(n => new HeadlineIndicator(n.Code, n.NameZh, n.Unit ?? "", n.Direction ?? Domain.Indicators.Direction.HigherIsBetter, n.WarningValue, n.AdvancedValue))
+            .Select(n => new HeadlineIndicator(n.Code, n.NameZh, n.Unit ?? "", n.Direction ?? IndicatorDirection.HigherIsBetter, n.WarningValue, n.AdvancedValue))
             .ToList();
 
         var regions = await (from t in db.Targets.AsNoTracking()

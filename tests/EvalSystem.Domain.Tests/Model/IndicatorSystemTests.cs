@@ -1,6 +1,7 @@
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Organization;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Domain.Tests.Model;
 
@@ -10,7 +11,7 @@ public class IndicatorSystemTests
     private static readonly Guid Amr = Guid.NewGuid();
 
     private static IndicatorDefinition Days(double? warning = null, double? advanced = null) =>
-        new("工作日", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, Amr, WarningValue: warning, AdvancedValue: advanced,
+        new("工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, Amr, WarningValue: warning, AdvancedValue: advanced,
             RuleJson: """{"type":"goalpost","best":0.5,"worst":20}""");
 
     private static IndicatorSystem ValidSystem()
@@ -99,7 +100,7 @@ public class IndicatorSystemTests
         var system = new IndicatorSystem("测试体系", TargetKind.Region, Now);
         var kb = system.AddGroup("KB", "开办企业", null, 100);
         Assert.Throws<DomainException>(() => system.AddIndicator(kb, "KB-2", "开办企业时间", null, 100,
-            new IndicatorDefinition("工作日", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, null)));
+            new IndicatorDefinition("工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, null)));
     }
 
     [Fact]

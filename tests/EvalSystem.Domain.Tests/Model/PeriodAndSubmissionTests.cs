@@ -5,6 +5,7 @@ using EvalSystem.Domain.Measurements;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.Submissions;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Domain.Tests.Model;
 
@@ -17,7 +18,7 @@ public class EvaluationPeriodTests
         var system = new IndicatorSystem("测试体系", TargetKind.Region, Now);
         var kb = system.AddGroup("KB", "开办企业", null, 100);
         system.AddIndicator(kb, "KB-2", "开办企业时间", null, 100,
-            new IndicatorDefinition("工作日", Direction.LowerIsBetter, IndicatorSource.CaseData, null));
+            new IndicatorDefinition("工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.CaseData, null));
         system.Publish(Now);
         return system;
     }

@@ -7,6 +7,7 @@ using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.Submissions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Web.Tests.Data;
 
@@ -31,7 +32,7 @@ public sealed class PersistenceTests : IAsyncLifetime
         var system = new IndicatorSystem("测试体系", TargetKind.Region, Now);
         var kb = system.AddGroup("KB", "开办企业", "Starting a business", 100);
         system.AddIndicator(kb, "KB-2", "开办企业时间", "Time to start a business", 100, new IndicatorDefinition(
-            "工作日", Direction.LowerIsBetter, IndicatorSource.DepartmentSubmission, amr.Id, [gsa.Id], 5, 1,
+            "工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, amr.Id, [gsa.Id], 5, 1,
             """{"type":"goalpost","best":0.5,"worst":20}"""));
         system.Publish(Now);
         var period = new EvaluationPeriod("2026年第四季度", system, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
@@ -58,7 +59,7 @@ public sealed class PersistenceTests : IAsyncLifetime
         var leaf = system.Nodes.Single(n => n.IsIndicator);
         Assert.Equal((SystemStatus.Published, 1, Now), (system.Status, system.Version, system.PublishedAtUtc));
         Assert.Equal(DateTimeKind.Utc, system.CreatedAtUtc.Kind);
-        Assert.Equal(("开办企业时间", "工作日", Direction.LowerIsBetter, 100m, 5.0, 1.0), (leaf.NameZh, leaf.Unit, leaf.Direction, leaf.Weight, leaf.WarningValue, leaf.AdvancedValue));
+        Assert.Equal(("开办企业时间", "工作日", IndicatorDirection.LowerIsBetter, 100m, 5.0, 1.0), (leaf.NameZh, leaf.Unit, leaf.Direction, leaf.Weight, leaf.WarningValue, leaf.AdvancedValue));
         Assert.Equal(saved.Department.Id, leaf.ResponsibleDepartmentId);
         Assert.Single(leaf.SupportingDepartmentIds);
         Assert.Contains("goalpost", leaf.RuleJson);
