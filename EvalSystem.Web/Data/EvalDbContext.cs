@@ -3,6 +3,7 @@ using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Measurements;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Periods;
+using EvalSystem.Domain.ScoreRuns;
 using EvalSystem.Domain.Submissions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,9 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<ScoreRun> ScoreRuns => Set<ScoreRun>();
+    public DbSet<TargetScoreRecord> TargetScores => Set<TargetScoreRecord>();
+    public DbSet<IndicatorScoreRecord> IndicatorScores => Set<IndicatorScoreRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
