@@ -25,32 +25,32 @@ internal abstract class CellScorer
     {
         private readonly double _best = Math.Min(100.0, cap * 100.0);
 
+        // For y > 0 the value is positive, so clamping to [0, 100] is Min(·, 100); Math.Min keeps NaN as NaN.
         public override double Score(double y)
-            => double.IsNaN(y) ? double.NaN
-                : y <= 0 ? _best
-                : Math.Clamp(Math.Min(target / y, cap) * 100.0, 0.0, 100.0);
+            => y <= 0 ? _best : Math.Min(Math.Min(target / y, cap) * 100.0, 100.0);
     }
 
     /// <summary>
-    /// Validated bands are ascending and contiguous, so the containing band is the first whose upper bound admits y;
-    /// the last band (upper bound +∞) admits everything left.
+    /// Validated bands are ascending and contiguous, so the containing band's index is the number of bands whose upper
+    /// bound y is beyond (y &gt; upper, or y = upper with the bound exclusive); counted without branches because the band of
+    /// real data is unpredictable.
     /// </summary>
     private sealed class BandsCellScorer : CellScorer
     {
         private readonly double[] _upper;
-        private readonly bool[] _inclusive;
+        private readonly bool[] _exclusive;
         private readonly double[] _score;
 
         public BandsCellScorer(BandsRule rule)
         {
             var n = rule.Bands.Count;
             _upper = new double[n];
-            _inclusive = new bool[n];
+            _exclusive = new bool[n];
             _score = new double[n];
             for (var i = 0; i < n; i++)
             {
                 _upper[i] = rule.Bands[i].Upper ?? double.PositiveInfinity;
-                _inclusive[i] = rule.Bands[i].Upper is null || rule.Bands[i].UpperInclusive;
+                _exclusive[i] = rule.Bands[i].Upper is not null && !rule.Bands[i].UpperInclusive;
                 _score[i] = rule.Bands[i].Score;
             }
         }
@@ -60,13 +60,11 @@ internal abstract class CellScorer
             if (double.IsNaN(y))
                 return double.NaN;
             var upper = _upper;
-            for (var i = 0; i < upper.Length; i++)
-            {
-                if (y < upper[i] || (y == upper[i] && _inclusive[i]))
-                    return _score[i];
-            }
-
-            return _score[^1];
+            var exclusive = _exclusive;
+            var index = 0;
+            for (var i = 0; i < upper.Length - 1; i++)
+                index += (y > upper[i] ? 1 : 0) | (y == upper[i] & exclusive[i] ? 1 : 0);
+            return _score[index];
         }
     }
 }

@@ -315,4 +315,15 @@ public class ScoringEngineTests
                 Assert.Equal(ordered.GetLeafScore(t, l), shuffled.GetLeafScore(t, l));
         }
     }
+
+    [Fact]
+    public void Compute_LowerIsBetterTarget_MatchesTheRuleCellByCell()
+    {
+        var rule = new TargetRule(5, 1.2);
+        var model = ScoringModel.Build(new ScoringModelDefinition([new ScoringLeaf("ZW-2", "平均审批时间", 100, Lower, rule)]));
+        double[] values = [-1, 0, 2, 4.5, 5, 10, 1e6];
+        var result = ScoringEngine.Compute(model, Input(["ZW-2"], values.Select(v => new[] { v }).ToArray()));
+        Assert.Equal(values.Select(v => rule.Score(v, Lower)), result.Composites);
+        Assert.Equal([100, 100, 100, 100, 100, 50, 5e-4], result.Composites);
+    }
 }
