@@ -1,4 +1,6 @@
 using EvalSystem.Web.Features.Dashboard;
+using EvalSystem.Web.Features.Periods;
+using EvalSystem.Web.Features.Scoring;
 
 namespace EvalSystem.Web.Features;
 
@@ -8,6 +10,9 @@ public static class FeatureRegistration
     {
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
         builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddScoped<PeriodQueries>();
+        builder.Services.AddScoped<ScoreRunner>();
+        builder.Services.AddScoped<ScoreRunService>();
         return builder;
     }
 }

@@ -21,6 +21,10 @@ public sealed class AccessGuard(
     AuditActor actor,
     TimeProvider clock)
 {
+    /// <summary>Whether the current user also holds <paramref name="policy"/> (to widen a view, never to gate an action).</summary>
+    public async Task<bool> AllowsAsync(ClaimsPrincipal user, string policy) =>
+        (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+
     public async Task<ClaimsPrincipal> RequireAsync(string policy, CancellationToken ct = default)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;

@@ -13,6 +13,9 @@ public static class EvalClaims
     public static Guid? GetDepartmentId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(DepartmentId), out var id) ? id : null;
 
+    public static Domain.Common.UserRef ToUserRef(this ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", user.Identity?.Name ?? "");
+
     public static string GetDisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
 }

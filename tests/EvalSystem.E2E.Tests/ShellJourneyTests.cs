@@ -17,10 +17,14 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await shell.WaitUntilInteractiveAsync();
 
         var dashboard = new DashboardPage(page);
-        Assert.Contains("2026年第三季度", await dashboard.Period.InnerTextAsync());
+        Assert.Contains("2026年第二季度", await dashboard.Period.InnerTextAsync());
         var regions = await dashboard.RegionNames.AllInnerTextsAsync();
         Assert.Equal(12, regions.Count);
         Assert.Contains("石桥县", regions);
+        var ranked = await dashboard.RankingNames.AllInnerTextsAsync();
+        Assert.Equal(12, ranked.Count);
+        Assert.Equal("石桥县", ranked[^1]);
+        await Assertions.Expect(page.Locator("[data-testid=unpublished-run]")).ToHaveCountAsync(0);
         Assert.Contains("开办企业时间", await dashboard.Headline("KB-2").InnerTextAsync());
         Assert.Equal("分管副市长 李领导", await shell.CurrentUser.InnerTextAsync());
         Assert.DoesNotContain("系统管理", await shell.NavLinks.AllInnerTextsAsync());

@@ -4,6 +4,7 @@ using EvalSystem.Domain.Measurements;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.Submissions;
+using EvalSystem.Web.Features.Scoring;
 using EvalSystem.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace EvalSystem.Web.Data.Seed;
 /// with a believable spread, trend and a few laggards, a collecting quarter, and the demo accounts.
 /// Deterministic: the same random seed gives the same city every time.
 /// </summary>
-public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoCitySeeder> logger)
+public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, UserManager<ApplicationUser> users, ScoreRunner scoring, TimeProvider clock, ILogger<DemoCitySeeder> logger)
 {
     public const string DemoPassword = "Eval@2026";
     private const int RandomSeed = 20260101;
@@ -42,9 +43,10 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             var random = new Random(RandomSeed);
             var departments = SeedOrganization(db, out var targets);
             var system = SeedIndicatorSystem(db, departments, now);
-            SeedPeriods(db, system, targets, departments, random, now);
+            var scored = SeedPeriods(db, system, targets, departments, random, now);
             await db.SaveChangesAsync(ct);
             await SeedUsersAsync(departments);
+            await SeedScoresAsync(scored, ct);
         }
         logger.LogInformation("已初始化示范市演示数据。 Demo city seeded.");
         return true;
@@ -93,7 +95,19 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         return system;
     }
 
-    private static void SeedPeriods(EvalDbContext db, IndicatorSystem system, List<(Region Region, EvaluationTarget Target)> targets,
+    /// <summary>Scores every past quarter and publishes all but the newest, which the office still has to check and publish.</summary>
+    private async Task SeedScoresAsync(IReadOnlyList<EvaluationPeriod> quarters, CancellationToken ct)
+    {
+        var office = new UserRef("seed", "office");
+        for (var i = 0; i < quarters.Count; i++)
+        {
+            var run = await scoring.ComputeAsync(quarters[i].Id, office, null, ct);
+            if (i < quarters.Count - 1)
+                await scoring.PublishAsync(run.Id, office, ct);
+        }
+    }
+
+    private static List<EvaluationPeriod> SeedPeriods(EvalDbContext db, IndicatorSystem system, List<(Region Region, EvaluationTarget Target)> targets,
         Dictionary<string, Department> departments, Random random, DateTime now)
     {
         var quality = targets.ToDictionary(t => t.Region.Code,
@@ -101,6 +115,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         var quarters = new[] { (2025, 4), (2026, 1), (2026, 2), (2026, 3) };
         var indicators = system.Indicators.ToDictionary(n => n.Code);
         var office = new UserRef("seed", "office");
+        var periods = new List<EvaluationPeriod>();
         for (var t = 0; t < quarters.Length; t++)
         {
             var (year, quarter) = quarters[t];
@@ -109,6 +124,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             period.OpenCollection(closedAt.AddDays(15), closedAt);
             period.CloseCollection();
             db.Periods.Add(period);
+            periods.Add(period);
             foreach (var (region, target) in targets)
             {
                 foreach (var spec in DemoCatalog.Indicators)
@@ -138,6 +154,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         var deadline = new DateTime(2027, 1, 15, 9, 0, 0, DateTimeKind.Utc);
         current.OpenCollection(deadline > now ? deadline : now.AddDays(30), now);
         db.Periods.Add(current);
+        return periods;
     }
 
     private static EvaluationPeriod QuarterPeriod(IndicatorSystem system, int year, int quarter)

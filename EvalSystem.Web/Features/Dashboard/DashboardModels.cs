@@ -43,11 +43,27 @@ public sealed record HeadlineSummary(HeadlineIndicator Indicator, double? CityAv
     public double? Change => CityAverage - PreviousAverage;
 }
 
-/// <summary>Raw values of the headline indicators per region in the latest period with data.</summary>
-public sealed record RawValueDashboard(
+/// <summary>One region in the ranking: composite, rank, change and the rank interval from the sensitivity analysis.</summary>
+public sealed record RankingRow(
+    string RegionCode, string Name, int Rank, double Composite, double? CompositeChange, int? RankChange,
+    double Rank5, double Rank95, IReadOnlyList<double?> GroupScores)
+{
+    /// <summary>"第 3 名，区间 2–5": the ranks this region plausibly holds when weights vary ±25 %.</summary>
+    public string RankInterval => Rank5 == Rank95 ? $"{Rank5:0}" : $"{Rank5:0}–{Rank95:0}";
+}
+
+/// <summary>The scores of one run: who ran it, whether it is published, and the ranking.</summary>
+public sealed record ScoreBoard(int RunNumber, bool IsPublished, DateTime RunAtUtc, IReadOnlyList<string> GroupNames, IReadOnlyList<RankingRow> Rows);
+
+/// <summary>
+/// 驾驶舱: a period's headline values per region and, once the period is scored, its ranking.
+/// Leaders see published runs; the evaluation office also sees the newest unpublished run.
+/// </summary>
+public sealed record DashboardView(
     string PeriodName,
     string PeriodStatus,
     string? PreviousPeriodName,
     IReadOnlyList<HeadlineIndicator> Indicators,
     IReadOnlyList<HeadlineSummary> Summaries,
-    IReadOnlyList<RegionValues> Regions);
+    IReadOnlyList<RegionValues> Regions,
+    ScoreBoard? Scores);

@@ -1,90 +1,111 @@
+using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Periods;
+using EvalSystem.Domain.ScoreRuns;
+using EvalSystem.Domain.Scoring;
 using EvalSystem.Web.Data;
 using EvalSystem.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Web.Features.Dashboard;
 
-/// <summary>驾驶舱 data. Until scores exist, it shows the latest period's raw headline values per region.</summary>
+/// <summary>驾驶舱 data: the newest scored period the user may see, or the newest period with values before any scoring.</summary>
 public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, IOptions<DashboardOptions> options)
 {
-    public async Task<RawValueDashboard?> GetLatestRawValuesAsync(CancellationToken ct = default)
+    public async Task<DashboardView?> GetAsync(CancellationToken ct = default)
     {
-        await access.RequireAsync(Policies.ViewDashboard, ct);
+        var user = await access.RequireAsync(Policies.ViewDashboard, ct);
+        var seesUnpublished = await access.AllowsAsync(user, Policies.ManagePeriods);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        var periods = await db.Periods.AsNoTracking()
-            .Where(p => p.TargetKind == TargetKind.Region && db.IndicatorValues.Any(v => v.PeriodId == p.Id))
-            .OrderByDescending(p => p.StartDate)
-            .Take(2)
-            .ToListAsync(ct);
-        if (periods.Count == 0)
+        var run = await (from r in db.ScoreRuns.AsNoTracking()
+                         join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
+                         where p.TargetKind == TargetKind.Region
+                               && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Status == ScoreRunStatus.Computed))
+                         orderby p.StartDate descending, r.Number descending
+                         select r).FirstOrDefaultAsync(ct);
+        var period = run is not null
+            ? await db.Periods.AsNoTracking().SingleAsync(p => p.Id == run.PeriodId, ct)
+            : await db.Periods.AsNoTracking()
+                .Where(p => p.TargetKind == TargetKind.Region && db.IndicatorValues.Any(v => v.PeriodId == p.Id))
+                .OrderByDescending(p => p.StartDate).FirstOrDefaultAsync(ct);
+        if (period is null)
             return null;
-        var latest = periods[0];
-        var previous = periods.Count > 1 ? periods[1] : null;
+        var previous = await db.Periods.AsNoTracking()
+            .Where(p => p.TargetKind == TargetKind.Region && p.StartDate < period.StartDate && db.IndicatorValues.Any(v => v.PeriodId == p.Id))
+            .OrderByDescending(p => p.StartDate).FirstOrDefaultAsync(ct);
+
+        var regions = await (from t in db.Targets.AsNoTracking()
+                             join r in db.Regions.AsNoTracking() on t.RegionId equals r.Id
+                             where t.Kind == TargetKind.Region
+                             orderby r.Code
+                             select new RegionTarget(t.Id, r.Code, r.Name)).ToListAsync(ct);
 
         var codes = options.Value.HeadlineIndicators;
         var nodes = (await db.IndicatorNodes.AsNoTracking()
-                .Where(n => n.SystemId == latest.IndicatorSystemId && codes.Contains(n.Code))
+                .Where(n => n.SystemId == period.IndicatorSystemId && codes.Contains(n.Code))
                 .ToListAsync(ct))
             .OrderBy(n => Array.IndexOf(codes, n.Code))
             .ToList();
         var indicators = nodes
             .Select(n => new HeadlineIndicator(n.Code, n.NameZh, n.Unit ?? "", n.Direction ?? IndicatorDirection.HigherIsBetter, n.WarningValue, n.AdvancedValue))
             .ToList();
-
-        var regions = await (from t in db.Targets.AsNoTracking()
-                             join r in db.Regions.AsNoTracking() on t.RegionId equals r.Id
-                             where t.Kind == TargetKind.Region
-                             orderby r.Code
-                             select new { TargetId = t.Id, r.Code, r.Name }).ToListAsync(ct);
-
-        var nodeIds = nodes.Select(n => n.Id).ToList();
-        var latestValues = await ValuesAsync(db, latest.Id, nodeIds, ct);
+        var latestValues = await ValuesByCodeAsync(db, period.Id, codes, ct);
         var rows = regions
             .Select(r => new RegionValues(r.Code, r.Name,
-                nodes.Select(n => latestValues.TryGetValue((r.TargetId, n.Id), out var v) ? v : (double?)null).ToList()))
+                indicators.Select(i => latestValues.TryGetValue((r.TargetId, i.Code), out var v) ? v : (double?)null).ToList()))
             .ToList();
-
-        // The previous period may use another system version: match its indicators by code.
-        var previousAverages = new Dictionary<string, double>();
-        if (previous is not null)
-        {
-            var previousNodes = await db.IndicatorNodes.AsNoTracking()
-                .Where(n => n.SystemId == previous.IndicatorSystemId && codes.Contains(n.Code))
-                .Select(n => new { n.Id, n.Code })
-                .ToListAsync(ct);
-            var ids = previousNodes.Select(n => n.Id).ToList();
-            var values = await db.IndicatorValues.AsNoTracking()
-                .Where(v => v.PeriodId == previous.Id && ids.Contains(v.IndicatorNodeId))
-                .Select(v => new { v.IndicatorNodeId, v.Value })
-                .ToListAsync(ct);
-            foreach (var node in previousNodes)
-            {
-                var forNode = values.Where(v => v.IndicatorNodeId == node.Id).Select(v => v.Value).ToList();
-                if (forNode.Count > 0)
-                    previousAverages[node.Code] = forNode.Average();
-            }
-        }
-
+        var previousValues = previous is null ? [] : await ValuesByCodeAsync(db, previous.Id, codes, ct);
         var summaries = indicators
             .Select((indicator, i) =>
             {
                 var present = rows.Select(r => r.Values[i]).OfType<double>().ToList();
+                var before = previousValues.Where(v => v.Key.Code == indicator.Code).Select(v => v.Value).ToList();
                 return new HeadlineSummary(indicator,
                     present.Count > 0 ? present.Average() : null,
-                    previousAverages.TryGetValue(indicator.Code, out var p) ? p : null);
+                    before.Count > 0 ? before.Average() : null);
             })
             .ToList();
 
-        return new RawValueDashboard(latest.Name, EvaluationPeriod.Label(latest.Status), previous?.Name, indicators, summaries, rows);
+        var scores = run is null ? null : await ScoreBoardAsync(db, run, regions, ct);
+        return new DashboardView(period.Name, EvaluationPeriod.Label(period.Status), previous?.Name, indicators, summaries, rows, scores);
     }
 
-    private static async Task<Dictionary<(Guid TargetId, Guid NodeId), double>> ValuesAsync(EvalDbContext db, Guid periodId, List<Guid> nodeIds, CancellationToken ct) =>
-        await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.PeriodId == periodId && nodeIds.Contains(v.IndicatorNodeId))
-            .ToDictionaryAsync(v => (v.TargetId, v.IndicatorNodeId), v => v.Value, ct);
+    private sealed record RegionTarget(Guid TargetId, string Code, string Name);
+
+    private static async Task<ScoreBoard> ScoreBoardAsync(EvalDbContext db, ScoreRun run, List<RegionTarget> regions, CancellationToken ct)
+    {
+        var groups = await db.IndicatorNodes.AsNoTracking()
+            .Where(n => n.SystemId == run.IndicatorSystemId && n.Level == 1)
+            .OrderBy(n => n.SortOrder)
+            .Select(n => new { n.Id, n.NameZh })
+            .ToListAsync(ct);
+        var groupIds = groups.Select(g => g.Id).ToList();
+        var groupScores = (await db.IndicatorScores.AsNoTracking()
+                .Where(s => s.RunId == run.Id && groupIds.Contains(s.IndicatorNodeId))
+                .Select(s => new { s.TargetId, s.IndicatorNodeId, s.Score })
+                .ToListAsync(ct))
+            .ToDictionary(s => (s.TargetId, s.IndicatorNodeId), s => s.Score);
+        var results = await db.TargetScores.AsNoTracking().Where(s => s.RunId == run.Id).ToDictionaryAsync(s => s.TargetId, ct);
+        var rows = regions
+            .Where(r => results.ContainsKey(r.TargetId))
+            .Select(r =>
+            {
+                var s = results[r.TargetId];
+                return new RankingRow(r.Code, r.Name, s.Rank, s.Composite, s.CompositeChange, s.RankChange, s.Rank5, s.Rank95,
+                    groupIds.Select(g => groupScores.GetValueOrDefault((r.TargetId, g))).ToList());
+            })
+            .OrderBy(r => r.Rank).ThenBy(r => r.RegionCode)
+            .ToList();
+        return new ScoreBoard(run.Number, run.Status == ScoreRunStatus.Published, run.RunAtUtc, groups.Select(g => g.NameZh).ToList(), rows);
+    }
+
+    /// <summary>Values of a period keyed by target and indicator code (periods may use different system versions).</summary>
+    private static async Task<Dictionary<(Guid TargetId, string Code), double>> ValuesByCodeAsync(EvalDbContext db, Guid periodId, string[] codes, CancellationToken ct) =>
+        (await (from v in db.IndicatorValues.AsNoTracking()
+                join n in db.IndicatorNodes.AsNoTracking() on v.IndicatorNodeId equals n.Id
+                where v.PeriodId == periodId && codes.Contains(n.Code)
+                select new { v.TargetId, n.Code, v.Value }).ToListAsync(ct))
+            .ToDictionary(v => (v.TargetId, v.Code), v => v.Value);
 }

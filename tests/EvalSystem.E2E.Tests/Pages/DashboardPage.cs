@@ -8,5 +8,9 @@ public sealed class DashboardPage(IPage page)
 
     public ILocator RegionNames => page.Locator("[data-testid=region-values] [data-testid=region-name]");
 
+    public ILocator RankingNames => page.Locator("[data-testid=ranking] [data-testid=ranking-name]");
+
+    public ILocator UnpublishedMarker => page.Locator("[data-testid=unpublished-run]");
+
     public ILocator Headline(string code) => page.Locator($"[data-testid=headline-{code}]");
 }

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Security.Claims;
+using EvalSystem.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using EvalSystem.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -20,6 +24,18 @@ public sealed partial class AppFixture : IAsyncLifetime
     {
         Factory.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>A service scope acting as a signed-in user, as a Blazor circuit would.</summary>
+    public AsyncServiceScope ScopeAs(string userName, string role)
+    {
+        var scope = Factory.Services.CreateAsyncScope();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, userName), new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, role)], "test"));
+        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Set(principal, "127.0.0.1");
+        return scope;
     }
 
     public HttpClient NewClient() =>

@@ -11,25 +11,16 @@ namespace EvalSystem.Web.Tests.Http;
 
 public sealed class DashboardQueriesTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private AsyncServiceScope ScopeAs(string userName, string role)
-    {
-        var scope = app.Factory.Services.CreateAsyncScope();
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, userName), new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, role)], "test"));
-        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Set(principal, "127.0.0.1");
-        return scope;
-    }
-
     [Fact]
     public async Task Leader_GetsTheLatestPeriodsValuesStraightFromTheDatabase()
     {
-        await using var scope = ScopeAs("leader", Roles.Leader);
-        var view = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetLatestRawValuesAsync();
+        await using var scope = app.ScopeAs("leader", Roles.Leader);
+        var view = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync();
 
         Assert.NotNull(view);
-        Assert.Equal(("2026年第三季度", "2026年第二季度"), (view.PeriodName, view.PreviousPeriodName));
+        // The newest published run is 2026 Q2; Q3 is scored but not yet published.
+        Assert.Equal(("2026年第二季度", "2026年第一季度"), (view.PeriodName, view.PreviousPeriodName));
+        Assert.True(view.Scores!.IsPublished);
         Assert.Equal(["KB-2", "ZW-2", "ZW-4"], view.Indicators.Select(i => i.Code));
         Assert.Equal(12, view.Regions.Count);
 
@@ -38,7 +29,7 @@ public sealed class DashboardQueriesTests(AppFixture app) : IClassFixture<AppFix
                               join p in db.Periods on v.PeriodId equals p.Id
                               join n in db.IndicatorNodes on v.IndicatorNodeId equals n.Id
                               join t in db.Targets on v.TargetId equals t.Id
-                              where p.Name == "2026年第三季度" && n.Code == "ZW-2" && t.Name == "石桥县"
+                              where p.Name == "2026年第二季度" && n.Code == "ZW-2" && t.Name == "石桥县"
                               select v.Value).SingleAsync();
         Assert.Equal(expected, view.Regions.Single(r => r.RegionName == "石桥县").Values[1]);
         var average = view.Regions.Average(r => r.Values[1]!.Value);
@@ -46,10 +37,37 @@ public sealed class DashboardQueriesTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task Office_AlsoSeesTheNewestUnpublishedRun_ClearlyMarked()
+    {
+        await using var scope = app.ScopeAs("office", Roles.Office);
+        var view = (await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync())!;
+
+        Assert.Equal("2026年第三季度", view.PeriodName);
+        Assert.False(view.Scores!.IsPublished);
+    }
+
+    [Fact]
+    public async Task Ranking_ComesFromTheStoredRun_WithCompetitionRanksAndIntervals()
+    {
+        await using var scope = app.ScopeAs("leader", Roles.Leader);
+        var scores = (await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync())!.Scores!;
+
+        Assert.Equal(12, scores.Rows.Count);
+        Assert.Equal(8, scores.GroupNames.Count);
+        Assert.Equal(scores.Rows.OrderByDescending(r => r.Composite).Select(r => r.Name), scores.Rows.Select(r => r.Name));
+        Assert.Equal(1, scores.Rows[0].Rank);
+        Assert.All(scores.Rows, r => Assert.InRange(r.Rank, r.Rank5, r.Rank95));
+        Assert.Equal("石桥县", scores.Rows[^1].Name);
+        var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
+        var stored = await db.TargetScores.Where(s => s.Rank == 1).Select(s => s.Composite).ToListAsync();
+        Assert.Contains(scores.Rows[0].Composite, stored);
+    }
+
+    [Fact]
     public async Task Laggard_IsFlaggedAgainstTheWarningValue()
     {
-        await using var scope = ScopeAs("leader", Roles.Leader);
-        var view = (await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetLatestRawValuesAsync())!;
+        await using var scope = app.ScopeAs("leader", Roles.Leader);
+        var view = (await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync())!;
         var startUp = view.Indicators[0];
 
         var laggard = view.Regions.Single(r => r.RegionName == "石桥县").Values[0];
@@ -59,8 +77,8 @@ public sealed class DashboardQueriesTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task Administrator_IsRefusedAndTheRefusalIsAudited()
     {
-        await using var scope = ScopeAs("admin", Roles.Admin);
-        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetLatestRawValuesAsync());
+        await using var scope = app.ScopeAs("admin", Roles.Admin);
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync());
         Assert.Contains("没有", ex.Message);
 
         var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();

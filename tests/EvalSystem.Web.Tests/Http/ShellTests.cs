@@ -73,7 +73,8 @@ public sealed class ShellTests(AppFixture app) : IClassFixture<AppFixture>
         var client = await AppFixture.SignedInAsync(app, "leader");
         var html = await client.GetStringAsync("/dashboard");
 
-        Assert.Contains("2026年第三季度", html);
+        Assert.Contains("2026年第二季度", html);
+        Assert.Contains("地区综合得分排名", html);
         Assert.Contains("中心区", html);
         Assert.Contains("石桥县", html);
         Assert.Contains("开办企业时间", html);

@@ -401,6 +401,167 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                     b.ToTable("Periods", (string)null);
                 });
 
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.IndicatorScoreRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("IndicatorNodeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double?>("Contribution")
+                        .HasColumnType("float");
+
+                    b.Property<double>("EffectiveWeight")
+                        .HasColumnType("float");
+
+                    b.Property<byte>("Imputation")
+                        .HasColumnType("tinyint");
+
+                    b.Property<bool>("IsLeaf")
+                        .HasColumnType("bit");
+
+                    b.Property<double?>("RawValue")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("float");
+
+                    b.HasKey("RunId", "TargetId", "IndicatorNodeId");
+
+                    b.HasIndex("IndicatorNodeId");
+
+                    b.HasIndex("TargetId");
+
+                    b.ToTable("IndicatorScores", (string)null);
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.ScoreRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Draws")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("IndicatorSystemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("InputSnapshot")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("MethodHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("Perturbation")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("RunAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RunByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RunByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("TargetCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorSystemId");
+
+                    b.HasIndex("PeriodId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ScoreRuns");
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.TargetScoreRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("AdjustmentPoints")
+                        .HasColumnType("float");
+
+                    b.Property<double>("AggregateScore")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Composite")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CompositeChange")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MedianRank")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Rank5")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Rank95")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("RankChange")
+                        .HasColumnType("int");
+
+                    b.HasKey("RunId", "TargetId");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("RunId", "Rank");
+
+                    b.ToTable("TargetScores", (string)null);
+                });
+
             modelBuilder.Entity("EvalSystem.Domain.Submissions.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -828,6 +989,57 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                     b.HasOne("EvalSystem.Domain.Indicators.IndicatorSystem", null)
                         .WithMany()
                         .HasForeignKey("IndicatorSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.IndicatorScoreRecord", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.Indicators.IndicatorNode", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorNodeId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.ScoreRuns.ScoreRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.Organization.EvaluationTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.ScoreRun", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.Indicators.IndicatorSystem", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.Periods.EvaluationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.TargetScoreRecord", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.ScoreRuns.ScoreRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.Organization.EvaluationTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

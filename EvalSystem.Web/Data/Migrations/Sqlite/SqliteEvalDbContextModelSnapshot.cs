@@ -390,6 +390,167 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                     b.ToTable("Periods", (string)null);
                 });
 
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.IndicatorScoreRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Contribution")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EffectiveWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte>("Imputation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLeaf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RawValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RunId", "TargetId", "IndicatorNodeId");
+
+                    b.HasIndex("IndicatorNodeId");
+
+                    b.HasIndex("TargetId");
+
+                    b.ToTable("IndicatorScores", (string)null);
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.ScoreRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Draws")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IndicatorSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("InputSnapshot")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("MethodHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Perturbation")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RunAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorSystemId");
+
+                    b.HasIndex("PeriodId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ScoreRuns");
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.TargetScoreRecord", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AdjustmentPoints")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AggregateScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Composite")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CompositeChange")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MedianRank")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Rank5")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Rank95")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("RankChange")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "TargetId");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("RunId", "Rank");
+
+                    b.ToTable("TargetScores", (string)null);
+                });
+
             modelBuilder.Entity("EvalSystem.Domain.Submissions.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -811,6 +972,57 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                     b.HasOne("EvalSystem.Domain.Indicators.IndicatorSystem", null)
                         .WithMany()
                         .HasForeignKey("IndicatorSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.IndicatorScoreRecord", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.Indicators.IndicatorNode", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorNodeId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.ScoreRuns.ScoreRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.Organization.EvaluationTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.ScoreRun", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.Indicators.IndicatorSystem", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorSystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.Periods.EvaluationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.TargetScoreRecord", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.ScoreRuns.ScoreRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.Organization.EvaluationTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
