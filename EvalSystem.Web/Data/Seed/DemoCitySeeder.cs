@@ -17,7 +17,7 @@ namespace EvalSystem.Web.Data.Seed;
 /// with a believable spread, trend and a few laggards, a collecting quarter, and the demo accounts.
 /// Deterministic: the same random seed gives the same city every time.
 /// </summary>
-public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, UserManager<ApplicationUser> users, ScoreRunner scoring, TimeProvider clock, ILogger<DemoCitySeeder> logger)
+public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoCitySeeder> logger)
 {
     public const string DemoPassword = "Eval@2026";
     private const int RandomSeed = 20260101;
@@ -101,10 +101,18 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         var office = new UserRef("seed", "office");
         for (var i = 0; i < quarters.Count; i++)
         {
+            // Each quarter is scored about three weeks after it closed, as an office would.
+            var at = quarters[i].EndDate.ToDateTime(new TimeOnly(2, 30), DateTimeKind.Utc).AddDays(20);
+            var scoring = new ScoreRunner(dbFactory, new FixedClock(at < clock.GetUtcNow().UtcDateTime ? at : clock.GetUtcNow().UtcDateTime));
             var run = await scoring.ComputeAsync(quarters[i].Id, office, null, ct);
             if (i < quarters.Count - 1)
                 await scoring.PublishAsync(run.Id, office, ct);
         }
+    }
+
+    private sealed class FixedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
     }
 
     private static List<EvaluationPeriod> SeedPeriods(EvalDbContext db, IndicatorSystem system, List<(Region Region, EvaluationTarget Target)> targets,
