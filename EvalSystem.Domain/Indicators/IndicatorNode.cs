@@ -73,6 +73,16 @@ public sealed partial class IndicatorNode
         Weight = weight;
     }
 
+    internal void SetSortOrder(int sortOrder) => SortOrder = sortOrder;
+
+    internal void ShiftLevel(int shift) => Level += shift;
+
+    internal void MoveTo(Guid? parentId, int sortOrder)
+    {
+        ParentId = parentId;
+        SortOrder = sortOrder;
+    }
+
     internal void Rename(string nameZh, string? nameEn)
     {
         NameZh = Guard.Required(nameZh, "指标名称", 100);

@@ -64,6 +64,59 @@ public sealed class IndicatorSystem
         node.Define(definition);
     }
 
+    /// <summary>Renames a node and, for an indicator, replaces its measured properties.</summary>
+    public void Update(IndicatorNode node, string nameZh, string? nameEn, decimal weight, IndicatorDefinition? definition)
+    {
+        EnsureEditable();
+        EnsureOwn(node);
+        node.Rename(nameZh, nameEn);
+        node.SetWeight(weight);
+        if (node.IsIndicator)
+            node.Define(definition ?? throw new DomainException($"指标「{node.NameZh}」需要填写计量单位、方向和数据来源。"));
+    }
+
+    /// <summary>Moves a node one place up (-1) or down (+1) among its siblings.</summary>
+    public void MoveWithinSiblings(IndicatorNode node, int offset)
+    {
+        EnsureEditable();
+        EnsureOwn(node);
+        var siblings = _nodes.Where(n => n.ParentId == node.ParentId).OrderBy(n => n.SortOrder).ToList();
+        var from = siblings.IndexOf(node);
+        var to = Math.Clamp(from + offset, 0, siblings.Count - 1);
+        siblings.RemoveAt(from);
+        siblings.Insert(to, node);
+        for (var i = 0; i < siblings.Count; i++)
+            siblings[i].SetSortOrder(i + 1);
+    }
+
+    /// <summary>Moves a node (with its subtree) under another group, as its last child.</summary>
+    public void MoveUnder(IndicatorNode node, IndicatorNode? newParent)
+    {
+        EnsureEditable();
+        EnsureOwn(node);
+        if (newParent is not null)
+        {
+            EnsureOwn(newParent);
+            if (newParent.Kind != NodeKind.Group)
+                throw new DomainException($"「{newParent.NameZh}」是末级指标，不能作为上级。");
+            for (var p = newParent; p is not null; p = p.ParentId is { } id ? _nodes.Single(n => n.Id == id) : null)
+            {
+                if (p.Id == node.Id)
+                    throw new DomainException($"不能把「{node.NameZh}」移到它自己的下级「{newParent.NameZh}」之下。");
+            }
+        }
+        var levelShift = (newParent?.Level ?? 0) + 1 - node.Level;
+        var subtree = Descendants(node).Prepend(node).ToList();
+        if (subtree.Max(n => n.Level) + levelShift > IndicatorNode.MaxLevel)
+            throw new DomainException($"移动后「{node.NameZh}」的下级将超过{IndicatorNode.MaxLevel}级。");
+        foreach (var n in subtree)
+            n.ShiftLevel(levelShift);
+        node.MoveTo(newParent?.Id, _nodes.Count(n => n.ParentId == newParent?.Id) + 1);
+    }
+
+    public IEnumerable<IndicatorNode> Descendants(IndicatorNode node) =>
+        ChildrenOf(node).SelectMany(c => Descendants(c).Prepend(c));
+
     public void Reweight(IndicatorNode node, decimal weight)
     {
         EnsureEditable();

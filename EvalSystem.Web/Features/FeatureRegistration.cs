@@ -1,4 +1,5 @@
 using EvalSystem.Web.Features.Dashboard;
+using EvalSystem.Web.Features.Indicators;
 using EvalSystem.Web.Features.Periods;
 using EvalSystem.Web.Features.Scoring;
 
@@ -11,6 +12,8 @@ public static class FeatureRegistration
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<PeriodQueries>();
+        builder.Services.AddScoped<IndicatorSystemQueries>();
+        builder.Services.AddScoped<IndicatorSystemService>();
         builder.Services.AddScoped<ScoreRunner>();
         builder.Services.AddScoped<ScoreRunService>();
         return builder;

@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+
+namespace EvalSystem.E2E.Tests.Pages;
+
+public sealed class IndicatorsPage(IPage page)
+{
+    public ILocator Status => page.Locator("[data-testid=version-status]");
+    public ILocator Problems => page.Locator("[data-testid=problems]");
+    public ILocator Row(string code) => page.Locator($"[data-testid=node-{code}]");
+    public ILocator Sum(string code) => page.Locator($"[data-testid=sum-{code}]");
+
+    public Task NewDraftAsync() => page.Locator("[data-testid=new-draft]").ClickAsync();
+    public Task PublishAsync() => page.Locator("[data-testid=publish-system]").ClickAsync();
+    public Task AddUnderAsync(string groupCode) => page.Locator($"[data-testid=add-{groupCode}]").ClickAsync();
+
+    /// <summary>MudBlazor puts user attributes on the field's wrapper or on the input itself; accept either.</summary>
+    public ILocator Input(string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+
+    public async Task SetWeightAsync(string code, decimal weight)
+    {
+        var input = Input($"weight-{code}");
+        await input.FillAsync(weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await input.PressAsync("Tab");
+    }
+
+    public async Task ChooseRuleAsync(string label)
+    {
+        await page.Locator("[data-testid=rule-type]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = label }).ClickAsync();
+    }
+
+    public ILocator RuleScore => page.Locator("[data-testid=rule-score]");
+    public ILocator RuleCurve => page.Locator("[data-testid=rule-curve] svg");
+    public Task SaveDialogAsync() => page.Locator("[data-testid=form-save]").ClickAsync();
+}
