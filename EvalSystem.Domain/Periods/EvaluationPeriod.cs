@@ -39,6 +39,8 @@ public sealed class EvaluationPeriod
     public PeriodStatus Status { get; private set; }
     /// <summary>The reason given the last time a published period was reopened.</summary>
     public string? ReopenReason { get; private set; }
+    /// <summary>Why the period was published although submissions were still waiting for review.</summary>
+    public string? PublishOverrideReason { get; private set; }
 
     public static string Label(PeriodStatus status) => status switch
     {
@@ -73,10 +75,28 @@ public sealed class EvaluationPeriod
         Status = PeriodStatus.Scored;
     }
 
-    public void Publish()
+    /// <summary>
+    /// Publishing while submissions still wait for review needs an explicit override with a written reason,
+    /// which is kept with the period.
+    /// </summary>
+    public void Publish(int unreviewedSubmissions = 0, string? overrideReason = null)
     {
         Require(PeriodStatus.Scored, "发布");
+        var reason = Guard.Optional(overrideReason, "强制发布的原因", 500);
+        if (unreviewedSubmissions > 0 && reason is null)
+            throw new DomainException($"「{Name}」还有{unreviewedSubmissions}条填报未审核。请先审核，或填写强制发布的原因。");
+        PublishOverrideReason = unreviewedSubmissions > 0 ? reason : null;
         Status = PeriodStatus.Published;
+    }
+
+    /// <summary>Moves the submission deadline while the period is being prepared or collected.</summary>
+    public void ChangeDeadline(DateTime deadlineUtc, DateTime nowUtc)
+    {
+        if (Status is not (PeriodStatus.Draft or PeriodStatus.Collecting))
+            throw new DomainException($"只有草稿或填报中的周期才能调整截止时间，「{Name}」当前为{Label(Status)}。");
+        if (deadlineUtc <= nowUtc)
+            throw new DomainException("填报截止时间必须晚于当前时间。");
+        SubmissionDeadlineUtc = deadlineUtc;
     }
 
     public void Archive()

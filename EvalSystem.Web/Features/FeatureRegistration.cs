@@ -12,6 +12,7 @@ public static class FeatureRegistration
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<PeriodQueries>();
+        builder.Services.AddScoped<PeriodService>();
         builder.Services.AddScoped<IndicatorSystemQueries>();
         builder.Services.AddScoped<IndicatorSystemService>();
         builder.Services.AddScoped<ScoreRunner>();

@@ -12,4 +12,18 @@ public static class UserMessages
         DomainException or AccessDeniedException or ScoringValidationException => ex.Message,
         _ => null,
     };
+
+    /// <summary>Runs an action; returns the sentence to show when it was refused, or null when it succeeded.</summary>
+    public static async Task<string?> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (Exception ex) when (TryGet(ex) is { } message)
+        {
+            return message;
+        }
+    }
 }

@@ -14,10 +14,11 @@ public sealed class ScoreRunService(ScoreRunner runner, AccessGuard access)
         return await Task.Run(() => runner.ComputeAsync(periodId, user.ToUserRef(), progress, ct), ct);
     }
 
-    public async Task PublishAsync(Guid runId, CancellationToken ct = default)
+    /// <summary>Publishes the newest run; submissions still waiting for review require <paramref name="overrideReason"/>.</summary>
+    public async Task PublishAsync(Guid runId, string? overrideReason = null, CancellationToken ct = default)
     {
         var user = await access.RequireAsync(Policies.ManagePeriods, ct);
-        await runner.PublishAsync(runId, user.ToUserRef(), ct);
+        await runner.PublishAsync(runId, user.ToUserRef(), ct, overrideReason);
     }
 
     /// <summary>Anyone who may read periods may check that a stored run reproduces from its stored inputs.</summary>

@@ -58,7 +58,7 @@ public sealed class ScoreRunner(IDbContextFactory<EvalDbContext> dbFactory, Time
     }
 
     /// <summary>Publishes a run: the period's previously published run is superseded, the period becomes published.</summary>
-    public async Task PublishAsync(Guid runId, UserRef by, CancellationToken ct)
+    public async Task PublishAsync(Guid runId, UserRef by, CancellationToken ct, string? overrideReason = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.ScoreRuns.SingleOrDefaultAsync(r => r.Id == runId, ct)
@@ -72,8 +72,9 @@ public sealed class ScoreRunner(IDbContextFactory<EvalDbContext> dbFactory, Time
         foreach (var published in await db.ScoreRuns.Where(r => r.PeriodId == run.PeriodId && r.Status == ScoreRunStatus.Published).ToListAsync(ct))
             published.Supersede();
         var now = clock.GetUtcNow().UtcDateTime;
+        var unreviewed = await db.Submissions.CountAsync(s => s.PeriodId == period.Id && s.Status == Domain.Submissions.SubmissionStatus.Submitted, ct);
+        period.Publish(unreviewed, overrideReason);
         run.Publish(by, now);
-        period.Publish();
         await db.SaveChangesAsync(ct);
     }
 

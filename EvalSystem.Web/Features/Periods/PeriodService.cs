@@ -1,0 +1,115 @@
+using EvalSystem.Domain.Common;
+using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Periods;
+using EvalSystem.Domain.Submissions;
+using EvalSystem.Web.Data;
+using EvalSystem.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalSystem.Web.Features.Periods;
+
+public sealed class CreatePeriodForm
+{
+    public PeriodKind Kind { get; set; } = PeriodKind.Quarter;
+    public int Year { get; set; } = DateTime.Today.Year;
+    public int Part { get; set; } = 1;
+    public string? Name { get; set; }
+    public DateTime? Start { get; set; }
+    public DateTime? End { get; set; }
+    public Guid SystemId { get; set; }
+}
+
+/// <summary>Collection progress of one department in a period (the overview offices ask for most).</summary>
+public sealed record DepartmentProgress(string Department, int Expected, int Draft, int Submitted, int Approved, int Returned)
+{
+    /// <summary>Values not yet handed in: never started, or still a draft.</summary>
+    public int Missing => Expected - Submitted - Approved - Returned;
+}
+
+/// <summary>评价周期 use cases: create, open for collection, close, archive, reopen (evaluation office only).</summary>
+public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<(Guid Id, string Label)>> PublishedSystemsAsync(CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ManagePeriods, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.IndicatorSystems.AsNoTracking().Where(s => s.Status == SystemStatus.Published)
+                .OrderBy(s => s.Name).ThenByDescending(s => s.Version).ToListAsync(ct))
+            .Select(s => (s.Id, s.DisplayName)).ToList();
+    }
+
+    public async Task<Guid> CreateAsync(CreatePeriodForm form, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ManagePeriods, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var system = await db.IndicatorSystems.SingleOrDefaultAsync(s => s.Id == form.SystemId, ct)
+            ?? throw new DomainException("请选择一个已发布的指标体系版本。");
+        var (name, start, end) = form.Kind == PeriodKind.Custom
+            ? (form.Name ?? "", DateOnly.FromDateTime(form.Start ?? throw new DomainException("请填写开始日期。")),
+                DateOnly.FromDateTime(form.End ?? throw new DomainException("请填写结束日期。")))
+            : PeriodNaming.For(form.Kind, form.Year, form.Part);
+        if (await db.Periods.AnyAsync(p => p.Name == name && p.TargetKind == system.TargetKind, ct))
+            throw new DomainException($"评价周期「{name}」已存在。");
+        var period = new EvaluationPeriod(name, system, start, end);
+        db.Periods.Add(period);
+        await db.SaveChangesAsync(ct);
+        return period.Id;
+    }
+
+    public Task OpenCollectionAsync(Guid periodId, DateTime deadlineUtc, CancellationToken ct = default) =>
+        ChangeAsync(periodId, p => p.OpenCollection(deadlineUtc, clock.GetUtcNow().UtcDateTime), ct);
+
+    public Task ChangeDeadlineAsync(Guid periodId, DateTime deadlineUtc, CancellationToken ct = default) =>
+        ChangeAsync(periodId, p => p.ChangeDeadline(deadlineUtc, clock.GetUtcNow().UtcDateTime), ct);
+
+    public Task CloseCollectionAsync(Guid periodId, CancellationToken ct = default) => ChangeAsync(periodId, p => p.CloseCollection(), ct);
+
+    public Task ArchiveAsync(Guid periodId, CancellationToken ct = default) => ChangeAsync(periodId, p => p.Archive(), ct);
+
+    public Task ReopenAsync(Guid periodId, string reason, CancellationToken ct = default) => ChangeAsync(periodId, p => p.Reopen(reason), ct);
+
+    /// <summary>Submissions of the period that wait for a review decision.</summary>
+    public async Task<int> UnreviewedCountAsync(Guid periodId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ViewPeriods, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Submissions.CountAsync(s => s.PeriodId == periodId && s.Status == SubmissionStatus.Submitted, ct);
+    }
+
+    /// <summary>Per responsible department: how many values are expected, and how many are drafts, submitted, approved, returned.</summary>
+    public async Task<IReadOnlyList<DepartmentProgress>> ProgressAsync(Guid periodId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ViewPeriods, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct);
+        var targetCount = await db.Targets.CountAsync(t => t.Kind == period.TargetKind, ct);
+        var indicators = await db.IndicatorNodes.AsNoTracking()
+            .Where(n => n.SystemId == period.IndicatorSystemId && n.Kind == NodeKind.Indicator && n.Source == IndicatorSource.DepartmentSubmission)
+            .Select(n => new { n.Id, n.ResponsibleDepartmentId })
+            .ToListAsync(ct);
+        var statuses = await db.Submissions.AsNoTracking().Where(s => s.PeriodId == periodId)
+            .GroupBy(s => new { s.DepartmentId, s.Status })
+            .Select(g => new { g.Key.DepartmentId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        int Count(Guid department, SubmissionStatus status) =>
+            statuses.Where(s => s.DepartmentId == department && s.Status == status).Sum(s => s.Count);
+        return indicators
+            .Where(i => i.ResponsibleDepartmentId is not null)
+            .GroupBy(i => i.ResponsibleDepartmentId!.Value)
+            .Select(g => new DepartmentProgress(departments.GetValueOrDefault(g.Key, "?"), g.Count() * targetCount,
+                Count(g.Key, SubmissionStatus.Draft), Count(g.Key, SubmissionStatus.Submitted), Count(g.Key, SubmissionStatus.Approved), Count(g.Key, SubmissionStatus.Returned)))
+            .OrderByDescending(p => p.Missing).ThenBy(p => p.Department)
+            .ToList();
+    }
+
+    private async Task ChangeAsync(Guid periodId, Action<EvaluationPeriod> change, CancellationToken ct)
+    {
+        await access.RequireAsync(Policies.ManagePeriods, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct)
+            ?? throw new DomainException("评价周期不存在或已被删除。");
+        change(period);
+        await db.SaveChangesAsync(ct);
+    }
+}
