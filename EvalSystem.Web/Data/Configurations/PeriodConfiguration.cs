@@ -15,6 +15,7 @@ internal sealed class EvaluationPeriodConfiguration : IEntityTypeConfiguration<E
         builder.Property(p => p.TargetKind).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.ReopenReason).HasMaxLength(500);
+        builder.Property(p => p.PublishOverrideReason).HasMaxLength(500);
         builder.HasOne<IndicatorSystem>().WithMany().HasForeignKey(p => p.IndicatorSystemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.StartDate);
     }

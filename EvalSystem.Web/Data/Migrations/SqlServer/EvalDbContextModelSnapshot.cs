@@ -372,6 +372,10 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("PublishOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

@@ -361,6 +361,10 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublishOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
