@@ -47,7 +47,14 @@ internal sealed partial class IndicatorSystemReader
 
         var headerRow = FindHeaderRow(ws);
         var title = ReadTitle(ws, headerRow ?? HeaderRow);
-        if (headerRow is not { } header || !CheckHeader(ws, header))
+        if (headerRow is null)
+        {
+            _errors.Add(HeaderRow, string.Empty, $"找不到表头行：第{HeaderRow}行应为表头，依次为 {string.Join("、", Headers)}。请使用导出的模板，不要删除表头。");
+            return Result(null);
+        }
+
+        var header = headerRow.Value;
+        if (!CheckHeader(ws, header))
             return Result(null);
 
         var drafts = ReadRows(ws, header);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClosedXML.Excel;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Scoring;
@@ -81,7 +82,10 @@ internal static class SampleSystems
 
     /// <summary>Exports the sheet, applies an edit the way an office would in Excel, and imports the result.</summary>
     public static ImportResult ImportEdited(IndicatorSystemSheet sheet, Action<IXLWorksheet> edit)
-        => Import(Edit(IndicatorSystemWorkbook.Export(sheet), wb => edit(wb.Worksheet("指标体系"))));
+        => Import(Edit(Exports.GetValue(sheet, IndicatorSystemWorkbook.Export), wb => edit(wb.Worksheet("指标体系"))));
+
+    // Exporting is the slow part of these tests; each sample is exported once.
+    private static readonly ConditionalWeakTable<IndicatorSystemSheet, byte[]> Exports = new();
 
     public static byte[] Edit(byte[] xlsx, Action<XLWorkbook> edit)
     {
