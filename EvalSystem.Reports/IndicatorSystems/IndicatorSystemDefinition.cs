@@ -15,6 +15,7 @@ internal static class IndicatorSystemDefinition
             while (index < rows.Count && rows[index].Level == level)
             {
                 var row = rows[index++];
+                // A missing rule stays null so that ScoringModel.Validate reports it ("没有评分规则").
                 children.Add(row.IsIndicator
                     ? new ScoringLeaf(row.Code, row.NameZh, (double)row.Weight, row.Direction ?? IndicatorDirection.HigherIsBetter,
                         row.RuleJson is null ? null! : ScoringRuleJson.Deserialize(row.RuleJson), row.Formula)

@@ -29,10 +29,7 @@ internal sealed partial class IndicatorSystemReader
         if (workbook is null)
             return new ImportResult(null, [new ImportError(string.Empty, 0, string.Empty, fileError)]);
         using (workbook)
-        {
-            var sheet = new IndicatorSystemReader().Read(workbook);
-            return sheet;
-        }
+            return new IndicatorSystemReader().Read(workbook);
     }
 
     private ImportResult Read(XLWorkbook workbook)
@@ -150,7 +147,7 @@ internal sealed partial class IndicatorSystemReader
 
     private (string Name, string TargetKind, int Version, AggregationMethod Aggregation, MissingDataPolicy MissingData)? ReadTitle(IXLWorksheet ws, int headerRow)
     {
-        var found = new Dictionary<string, (int Row, IXLCell Value)>();
+        var found = new Dictionary<string, (int Row, IXLCell Cell)>();
         for (var r = 1; r < headerRow; r++)
         {
             var label = NormalizeHeader(SafeString(ws.Cell(r, 1)));
@@ -167,7 +164,7 @@ internal sealed partial class IndicatorSystemReader
                 return null;
             }
 
-            var text = ReadCell(cell.Value, cell.Row, label).Text;
+            var text = ReadCell(cell.Cell, cell.Row, label).Text;
             if (text.Length == 0)
                 _errors.Add(cell.Row, label, $"「{label}」未填写（B列）。");
             return text.Length == 0 ? null : text;

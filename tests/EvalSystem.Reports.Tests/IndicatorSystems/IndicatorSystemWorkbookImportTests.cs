@@ -40,6 +40,19 @@ public class IndicatorSystemWorkbookImportTests
         Assert.Contains("另存为 .xlsx", error.Message);
     }
 
+    [Theory]
+    [InlineData(30)]
+    [InlineData(1000)]
+    [InlineData(-1)]
+    public void Import_TruncatedXlsx_ReturnsAnErrorInsteadOfThrowing(int keep)
+    {
+        var bytes = IndicatorSystemWorkbook.Export(Sample);
+        var result = Import(bytes[..(keep > 0 ? keep : bytes.Length / 2)]);
+
+        var error = AssertSingleError(result);
+        Assert.Contains("文件不是有效的 Excel (.xlsx) 文件", error.Message);
+    }
+
     [Fact]
     public void Import_WithoutTheIndicatorSheet_NamesTheMissingSheetAndTheOnesFound()
     {
@@ -125,6 +138,16 @@ public class IndicatorSystemWorkbookImportTests
                 Assert.Contains("未知的聚合方法「平均」", e.Message);
                 Assert.Contains("加权算术平均", e.Message);
             });
+    }
+
+    [Fact]
+    public void Import_MissingTitleLabel_SaysWhereItBelongs()
+    {
+        var result = ImportEdited(Sample, ws => ws.Row(3).Delete());
+
+        var error = AssertSingleError(result);
+        Assert.Equal((0, "版本"), (error.Row, error.Column));
+        Assert.Contains("标题区缺少「版本」：应在第3行", error.Message);
     }
 
     [Fact]
