@@ -29,7 +29,18 @@ internal sealed partial class IndicatorSystemReader
         if (workbook is null)
             return new ImportResult(null, [new ImportError(string.Empty, 0, string.Empty, fileError)]);
         using (workbook)
-            return new IndicatorSystemReader().Read(workbook);
+        {
+            try
+            {
+                return new IndicatorSystemReader().Read(workbook);
+            }
+#pragma warning disable CA1031 // A workbook ClosedXML opens but cannot walk is bad input: report it, never crash the upload.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                return new ImportResult(null, [new ImportError(SheetName, 0, string.Empty, $"无法读取工作表内容：{ex.Message}。请在 Excel 中打开并另存为 .xlsx 后再导入。")]);
+            }
+        }
     }
 
     private ImportResult Read(XLWorkbook workbook)
