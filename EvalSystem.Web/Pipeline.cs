@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using EvalSystem.Web.Api;
 using EvalSystem.Web.Components;
 using EvalSystem.Web.Data;
 using EvalSystem.Web.Security;
@@ -28,6 +29,7 @@ internal static class Pipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapFileEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
         return app;

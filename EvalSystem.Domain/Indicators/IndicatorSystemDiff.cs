@@ -51,7 +51,7 @@ public static class IndicatorSystemDiff
                 changes.Add(new(ChangeKind.Moved, node.Code, node.NameZh, ParentCode(before, was) ?? "（顶层）", ParentCode(after, node) ?? "（顶层）"));
             if (was.Weight != node.Weight)
                 changes.Add(new(ChangeKind.WeightChanged, node.Code, node.NameZh, $"{was.Weight:0.##}%", $"{node.Weight:0.##}%"));
-            if (was.RuleJson != node.RuleJson || was.Formula != node.Formula)
+            if (Normalized(was.RuleJson) != Normalized(node.RuleJson) || was.Formula != node.Formula)
                 changes.Add(new(ChangeKind.RuleChanged, node.Code, node.NameZh, Describe(was.RuleJson, was.Formula), Describe(node.RuleJson, node.Formula)));
             if (was.Unit != node.Unit || was.Direction != node.Direction || was.Source != node.Source
                 || was.ResponsibleDepartmentId != node.ResponsibleDepartmentId || was.WarningValue != node.WarningValue
@@ -61,6 +61,21 @@ public static class IndicatorSystemDiff
         foreach (var node in before.Nodes.Where(n => !current.ContainsKey(n.Code)).OrderBy(n => n.Level).ThenBy(n => n.SortOrder))
             changes.Add(new(ChangeKind.Removed, node.Code, node.NameZh, $"{node.NameZh}（{node.Weight:0.##}%）", null));
         return changes;
+    }
+
+    /// <summary>The same rule may be stored with different white space or property order; compare its canonical form.</summary>
+    private static string? Normalized(string? ruleJson)
+    {
+        if (ruleJson is null)
+            return null;
+        try
+        {
+            return Scoring.ScoringRuleJson.Serialize(Scoring.ScoringRuleJson.Deserialize(ruleJson));
+        }
+        catch (Scoring.ScoringValidationException)
+        {
+            return ruleJson;
+        }
     }
 
     private static string? Describe(string? ruleJson, string? formula) =>

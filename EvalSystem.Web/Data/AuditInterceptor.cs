@@ -23,6 +23,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Auditors read "Published", not 5.
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

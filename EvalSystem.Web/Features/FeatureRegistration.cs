@@ -15,6 +15,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PeriodService>();
         builder.Services.AddScoped<IndicatorSystemQueries>();
         builder.Services.AddScoped<IndicatorSystemService>();
+        builder.Services.AddScoped<IndicatorSystemExcel>();
         builder.Services.AddScoped<ScoreRunner>();
         builder.Services.AddScoped<ScoreRunService>();
         return builder;

@@ -19,15 +19,32 @@ public sealed class AccessGuard(
     IAuthorizationService authorization,
     IDbContextFactory<EvalDbContext> dbFactory,
     AuditActor actor,
+    IHttpContextAccessor http,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The user of a Blazor circuit comes from its authentication state; a plain HTTP endpoint (a download)
+    /// has no circuit, so its user comes from the request.
+    /// </summary>
+    private async Task<ClaimsPrincipal> CurrentUserAsync()
+    {
+        try
+        {
+            return (await authentication.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException) when (http.HttpContext is { } context)
+        {
+            return context.User;
+        }
+    }
+
     /// <summary>Whether the current user also holds <paramref name="policy"/> (to widen a view, never to gate an action).</summary>
     public async Task<bool> AllowsAsync(ClaimsPrincipal user, string policy) =>
         (await authorization.AuthorizeAsync(user, policy)).Succeeded;
 
     public async Task<ClaimsPrincipal> RequireAsync(string policy, CancellationToken ct = default)
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var user = await CurrentUserAsync();
         if ((await authorization.AuthorizeAsync(user, policy)).Succeeded)
             return user;
         await using var db = await dbFactory.CreateDbContextAsync(ct);

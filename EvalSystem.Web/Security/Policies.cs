@@ -12,6 +12,7 @@ public static class Policies
     public const string ViewRankings = nameof(ViewRankings);
     public const string ViewIndicators = nameof(ViewIndicators);
     public const string ManageIndicators = nameof(ManageIndicators);
+    public const string ExportIndicators = nameof(ExportIndicators);
     public const string ViewPeriods = nameof(ViewPeriods);
     public const string ManagePeriods = nameof(ManagePeriods);
     public const string SubmitData = nameof(SubmitData);
@@ -27,6 +28,7 @@ public static class Policies
         [ViewRankings] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewIndicators] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ManageIndicators] = [Roles.Office],
+        [ExportIndicators] = [Roles.Office, Roles.Leader, Roles.Auditor],
         [ViewPeriods] = [Roles.Office, Roles.Leader, Roles.Auditor],
         [ManagePeriods] = [Roles.Office],
         [SubmitData] = [Roles.Department],

@@ -61,7 +61,7 @@ public class EvaluationPeriodTests
     {
         var period = Period();
         period.OpenCollection(Now.AddDays(30), Now);
-        var ex = Assert.Throws<DomainException>(period.Publish);
+        var ex = Assert.Throws<DomainException>(() => period.Publish());
         Assert.Contains("已计算", ex.Message);
         Assert.Contains("填报中", ex.Message);
     }
