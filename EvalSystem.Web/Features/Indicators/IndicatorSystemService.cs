@@ -27,6 +27,8 @@ public sealed class IndicatorSystemService(IDbContextFactory<EvalDbContext> dbFa
         {
             var node = system.Nodes.Single(n => n.Id == nodeId);
             system.Update(node, form.NameZh, form.NameEn, form.Weight, node.IsIndicator ? form.ToDefinition() : null);
+            if (form.ParentId != node.ParentId)
+                system.MoveUnder(node, form.ParentId is { } p ? system.Nodes.Single(n => n.Id == p) : null);
             return nodeId;
         }, ct);
 

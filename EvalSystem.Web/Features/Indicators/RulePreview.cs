@@ -43,6 +43,22 @@ public static class RulePreview
         return new([], score, svg, note);
     }
 
+    /// <summary>
+    /// The engine's own formula checks (syntax with position, unknown measures, cycles) for a formula typed in the editor,
+    /// against the codes that exist in the system.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateFormula(string? formula, string ownCode, IReadOnlyCollection<string> knownCodes)
+    {
+        if (string.IsNullOrWhiteSpace(formula))
+            return ["公式计算的指标必须填写公式，例如 [网上办件数] / [办件总数] * 100。"];
+        var code = string.IsNullOrWhiteSpace(ownCode) ? "NEW" : ownCode;
+        var definition = new ScoringModelDefinition([new ScoringLeaf(code, code, 100, IndicatorDirection.HigherIsBetter, new YesNoRule(), formula)])
+        {
+            BaseMeasures = knownCodes.Where(c => !string.Equals(c, code, StringComparison.OrdinalIgnoreCase)).ToList(),
+        };
+        return ScoringModel.Validate(definition).Errors.Select(e => e.Message).ToList();
+    }
+
     private static double ScoreAmong(ScoringRule rule, IndicatorDirection direction, double value, IReadOnlyList<double> peers)
     {
         if (!rule.IsPeerRelative)

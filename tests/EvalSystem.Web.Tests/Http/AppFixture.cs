@@ -27,11 +27,13 @@ public sealed partial class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A service scope acting as a signed-in user, as a Blazor circuit would.</summary>
-    public AsyncServiceScope ScopeAs(string userName, string role)
+    public AsyncServiceScope ScopeAs(string userName, string role, Guid? departmentId = null)
     {
         var scope = Factory.Services.CreateAsyncScope();
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, userName), new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, role)], "test"));
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, userName), new(ClaimTypes.Name, userName), new(ClaimTypes.Role, role)];
+        if (departmentId is { } department)
+            claims.Add(new Claim(EvalClaims.DepartmentId, department.ToString()));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
             .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         scope.ServiceProvider.GetRequiredService<AuditActor>().Set(principal, "127.0.0.1");

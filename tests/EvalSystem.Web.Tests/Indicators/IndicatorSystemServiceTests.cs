@@ -63,14 +63,11 @@ public sealed class IndicatorSystemServiceTests(AppFixture app) : IClassFixture<
     [Fact]
     public async Task DepartmentUser_SeesOnlyItsOwnIndicatorsAndTheirGroups()
     {
-        await using var scope = app.ScopeAs("dept-tax", Roles.Department);
+        Guid taxId;
+        using (var lookup = app.Factory.Services.CreateScope())
+            taxId = await lookup.ServiceProvider.GetRequiredService<EvalDbContext>().Departments.Where(d => d.Code == "TAX").Select(d => d.Id).SingleAsync();
+        await using var scope = app.ScopeAs("dept-tax", Roles.Department, taxId);
         var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
-        var tax = await db.Departments.SingleAsync(d => d.Code == "TAX");
-        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.Name, "dept-tax"), new(System.Security.Claims.ClaimTypes.Role, Roles.Department), new(EvalClaims.DepartmentId, tax.Id.ToString())], "test"));
-        ((Microsoft.AspNetCore.Components.Authorization.IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider
-            .GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(user)));
         var system = await db.IndicatorSystems.FirstAsync(s => s.Version == 1);
 
         var view = await scope.ServiceProvider.GetRequiredService<IndicatorSystemQueries>().GetAsync(system.Id);
