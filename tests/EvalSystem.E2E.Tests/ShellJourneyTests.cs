@@ -63,6 +63,29 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task Office_CreatesAQuarter_OpensItForCollection_AndSeesTheProgress()
+    {
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+        await new LoginPage(page).SignInAsync("office");
+        await page.WaitForURLAsync("**/dashboard");
+        var shell = new ShellPage(page);
+        await shell.WaitUntilInteractiveAsync();
+        await shell.OpenMenuAsync("评价周期");
+        var periods = new PeriodsPage(page);
+
+        await periods.CreateQuarterAsync(2027, 1);
+        await Assertions.Expect(periods.Status("2027年第一季度")).ToHaveTextAsync("草稿");
+        await periods.OpenCollectionAsync("2027年第一季度");
+        await Assertions.Expect(periods.Status("2027年第一季度")).ToHaveTextAsync("填报中");
+
+        await periods.ShowProgressAsync("2026年第三季度");
+        await Assertions.Expect(page.Locator("[data-testid=progress-table]")).ToContainTextAsync("市场监督管理局");
+        await session.ScreenshotAsync("office-period-progress");
+        session.AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task WrongPassword_ShowsAChineseMessage()
     {
         await using var session = await browser.NewSessionAsync();

@@ -20,5 +20,24 @@ public sealed class PeriodsPage(IPage page)
         await page.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "发布" }).ClickAsync();
     }
 
+    /// <summary>MudBlazor puts user attributes on the field's wrapper or on the input itself; accept either.</summary>
+    private ILocator Field(string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+
     public ILocator Snackbar => page.Locator(".mud-snackbar");
+
+    public async Task CreateQuarterAsync(int year, int quarter)
+    {
+        await page.Locator("[data-testid=create-period]").ClickAsync();
+        await Field("create-year").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Field("create-part").FillAsync(quarter.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=create-save]").ClickAsync();
+    }
+
+    public async Task OpenCollectionAsync(string periodName)
+    {
+        await Row(periodName).Locator("[data-testid=open]").ClickAsync();
+        await page.Locator("[data-testid=prompt-ok]").ClickAsync();
+    }
+
+    public Task ShowProgressAsync(string periodName) => Row(periodName).Locator("[data-testid=progress]").ClickAsync();
 }
