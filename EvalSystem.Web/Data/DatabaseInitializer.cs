@@ -15,6 +15,8 @@ public sealed class DatabaseInitializer(
     DatabaseSettings settings,
     IDbContextFactory<EvalDbContext> dbFactory,
     RoleManager<IdentityRole> roles,
+    UserManager<ApplicationUser> users,
+    IConfiguration configuration,
     DemoCitySeeder seeder,
     ILogger<DatabaseInitializer> logger)
 {
@@ -46,6 +48,28 @@ public sealed class DatabaseInitializer(
         }
         if (settings.SeedDemoData)
             await seeder.SeedAsync(ct);
+        await EnsureFirstAdministratorAsync();
+    }
+
+    /// <summary>
+    /// There is no self-registration, so a production database needs its first administrator from configuration
+    /// (Bootstrap:AdminUserName and Bootstrap:AdminPassword, e.g. environment variables for the first start only).
+    /// </summary>
+    private async Task EnsureFirstAdministratorAsync()
+    {
+        var userName = configuration["Bootstrap:AdminUserName"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || (await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+            return;
+        var admin = new ApplicationUser { UserName = userName, DisplayName = "系统管理员" };
+        var result = await users.CreateAsync(admin, password);
+        if (result.Succeeded)
+            result = await users.AddToRoleAsync(admin, Roles.Admin);
+        if (!result.Succeeded)
+            throw new StartupException(
+                $"无法创建初始管理员「{userName}」：{string.Join("；", result.Errors.Select(e => e.Description))}。请检查 Bootstrap:AdminPassword（至少8位，含大小写字母、数字和符号）。 " +
+                "Cannot create the first administrator; check Bootstrap:AdminPassword.");
+        logger.LogInformation("已创建初始管理员 {UserName}。 First administrator created.", userName);
     }
 
     private async Task EnsureReachableAsync(EvalDbContext db, CancellationToken ct)

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using EvalSystem.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalSystem.Web.Tests.Startup;
 
@@ -69,6 +71,33 @@ public class StartupTests
         var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("无法连接 SQL Server 数据库", line);
         Assert.DoesNotContain("   at ", result.StdOut + result.StdErr);
+    }
+
+    [Fact]
+    public async Task ProductionDatabase_GetsItsFirstAdministratorFromConfiguration()
+    {
+        await using var factory = new BootstrapFactory();
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+
+        var admin = await users.FindByNameAsync("root-admin");
+
+        Assert.NotNull(admin);
+        Assert.True(await users.IsInRoleAsync(admin, EvalSystem.Web.Security.Roles.Admin));
+        Assert.True(await users.CheckPasswordAsync(admin, "Str0ng!Passw0rd"));
+        Assert.Null(await users.FindByNameAsync("office")); // no demo data outside Development
+    }
+
+    private sealed class BootstrapFactory : EvalSystem.Tests.Shared.EvalAppFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Database:SeedDemoData", "false");
+            builder.UseSetting("Bootstrap:AdminUserName", "root-admin");
+            builder.UseSetting("Bootstrap:AdminPassword", "Str0ng!Passw0rd");
+        }
     }
 
     private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAppAsync(params string[] args)
