@@ -1,4 +1,4 @@
-namespace EvalSystem.Web.Features.Evidence;
+namespace EvalSystem.Web.Features.EvidenceFiles;
 
 /// <summary>The "Evidence" configuration section: where 佐证材料 files live and how large they may be.</summary>
 public sealed class EvidenceOptions

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using EvalSystem.Web.Data;
 
-namespace EvalSystem.Web.Features.Evidence;
+namespace EvalSystem.Web.Features.EvidenceFiles;
 
 /// <summary>
 /// Keeps the bytes of 佐证材料 (evidence files) in one folder outside the web root. Uploads are streamed

@@ -1,4 +1,4 @@
-namespace EvalSystem.Web.Features.Evidence;
+namespace EvalSystem.Web.Features.EvidenceFiles;
 
 /// <summary>An upload refused by <see cref="EvidenceStore"/>; the message is Chinese, names the file and says what to do.</summary>
 public sealed class EvidenceRejectedException(string message) : Exception(message);

@@ -2,12 +2,12 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using EvalSystem.Web.Data;
-using EvalSystem.Web.Features.Evidence;
+using EvalSystem.Web.Features.EvidenceFiles;
 using EvidenceEntity = EvalSystem.Domain.Submissions.Evidence;
 
 // Not EvalSystem.Web.Tests.Evidence: a namespace of that name would hide the Evidence entity from
 // every other test namespace under EvalSystem.Web.Tests (e.g. Data.PersistenceTests).
-namespace EvalSystem.Web.Tests.Features.Evidence;
+namespace EvalSystem.Web.Tests.EvidenceFiles;
 
 public sealed class EvidenceStoreTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace EvalSystem.Web.Features.Evidence;
+namespace EvalSystem.Web.Features.EvidenceFiles;
 
 /// <summary>A file written by <see cref="EvidenceStore"/>: its generated name and what was measured while streaming it.</summary>
 /// <param name="StoredName">The generated name inside the evidence folder; never derived from the user's file name.</param>
