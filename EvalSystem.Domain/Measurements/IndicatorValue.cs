@@ -24,6 +24,18 @@ public sealed class IndicatorValue
         RecordedAtUtc = nowUtc;
     }
 
+    /// <summary>
+    /// A newly approved submission replaces the value the period will be scored with. The submission keeps every
+    /// version, the audit trail keeps the old value, and score runs keep their own copy of their inputs.
+    /// </summary>
+    public void ReplaceWithApproved(double value, Guid submissionId, DateTime nowUtc)
+    {
+        Value = Guard.Finite(value, "指标值");
+        Origin = ValueOrigin.ApprovedSubmission;
+        SubmissionId = submissionId;
+        RecordedAtUtc = nowUtc;
+    }
+
     public Guid Id { get; private set; }
     public Guid PeriodId { get; private set; }
     public Guid TargetId { get; private set; }

@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using EvalSystem.Domain.Auditing;
+using EvalSystem.Domain.Common;
+using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Measurements;
+using EvalSystem.Domain.Submissions;
+using EvalSystem.Web.Data;
+using EvalSystem.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalSystem.Web.Features.Submissions;
+
+/// <summary>
+/// 数据填报 and 审核: a department enters values only for indicators its department is responsible for, only while the
+/// period collects; the evaluation office approves or returns. Only approved values feed the scoring engine.
+/// Every refusal of another department's data is audited.
+/// </summary>
+public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, AuditActor actor, TimeProvider clock)
+{
+    /// <summary>Saves (or re-saves) the department's draft for one indicator and target.</summary>
+    public async Task<Guid> SaveDraftAsync(Guid periodId, Guid indicatorNodeId, Guid targetId, double value, string? note, CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.SubmitData, ct);
+        var department = user.GetDepartmentId() ?? throw new AccessDeniedException("您的账号没有绑定部门，不能填报。请联系系统管理员。");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new DomainException("评价周期不存在。");
+        if (!period.AcceptsSubmissions(now))
+            throw new DomainException($"「{period.Name}」当前不接受填报（{(period.SubmissionDeadlineUtc < now ? "已过截止时间" : "不在填报中")}）。如需补报，请联系评估办。");
+        var node = await db.IndicatorNodes.SingleOrDefaultAsync(n => n.Id == indicatorNodeId && n.SystemId == period.IndicatorSystemId, ct)
+            ?? throw new DomainException("该指标不属于本评价周期的指标体系。");
+        if (node.Source != IndicatorSource.DepartmentSubmission || node.ResponsibleDepartmentId != department)
+            await DenyAsync(db, user, "Indicator", node.Id.ToString(), "该指标不由贵部门填报。", ct);
+        if (!await db.Targets.AnyAsync(t => t.Id == targetId && t.Kind == period.TargetKind, ct))
+            throw new DomainException("评价对象不属于本评价周期。");
+        ValidateValue(node, value);
+
+        var by = user.ToUserRef();
+        var submission = await db.Submissions.Include(s => s.History)
+            .SingleOrDefaultAsync(s => s.PeriodId == periodId && s.IndicatorNodeId == indicatorNodeId && s.TargetId == targetId, ct);
+        if (submission is null)
+        {
+            submission = new Submission(periodId, indicatorNodeId, targetId, department, by, now);
+            db.Submissions.Add(submission);
+        }
+        submission.Edit(value, note, by, now);
+        await db.SaveChangesAsync(ct);
+        return submission.Id;
+    }
+
+    public Task SubmitAsync(Guid submissionId, CancellationToken ct = default) =>
+        OwnAsync(submissionId, (submission, by, now) => submission.Submit(by, now), ct);
+
+    public async Task ApproveAsync(Guid submissionId, CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.ReviewSubmissions, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var submission = await LoadAsync(db, submissionId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        submission.Approve(user.ToUserRef(), now);
+        var value = await db.IndicatorValues.SingleOrDefaultAsync(v => v.PeriodId == submission.PeriodId && v.TargetId == submission.TargetId && v.IndicatorNodeId == submission.IndicatorNodeId, ct);
+        if (value is null)
+            db.IndicatorValues.Add(new IndicatorValue(submission.PeriodId, submission.TargetId, submission.IndicatorNodeId, submission.Value!.Value, ValueOrigin.ApprovedSubmission, now, submission.Id));
+        else
+            value.ReplaceWithApproved(submission.Value!.Value, submission.Id, now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReturnAsync(Guid submissionId, string comment, CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.ReviewSubmissions, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var submission = await LoadAsync(db, submissionId, ct);
+        submission.Return(user.ToUserRef(), comment, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Range checks a user can act on: percentages within 0–100, no negative counts, days or scores.</summary>
+    internal static void ValidateValue(IndicatorNode node, double value)
+    {
+        if (!double.IsFinite(value))
+            throw new DomainException($"「{node.NameZh}」的填报值必须是有效数字。");
+        if (value < 0)
+            throw new DomainException($"「{node.NameZh}」的填报值不能为负数（收到{value}）。");
+        if (node.Unit is { } unit && unit.Contains('%') && value > 100)
+            throw new DomainException($"「{node.NameZh}」的单位是{unit}，填报值不能超过100（收到{value}）。");
+    }
+
+    private async Task OwnAsync(Guid submissionId, Action<Submission, UserRef, DateTime> change, CancellationToken ct)
+    {
+        var user = await access.RequireAsync(Policies.SubmitData, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var submission = await LoadAsync(db, submissionId, ct);
+        if (submission.DepartmentId != user.GetDepartmentId())
+            await DenyAsync(db, user, nameof(Submission), submissionId.ToString(), "这条填报不属于贵部门。", ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var period = await db.Periods.SingleAsync(p => p.Id == submission.PeriodId, ct);
+        if (!period.AcceptsSubmissions(now))
+            throw new DomainException($"「{period.Name}」当前不接受填报。如需补报，请联系评估办。");
+        change(submission, user.ToUserRef(), now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<Submission> LoadAsync(EvalDbContext db, Guid submissionId, CancellationToken ct) =>
+        await db.Submissions.Include(s => s.History).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
+            ?? throw new DomainException("填报不存在或已被删除。");
+
+    /// <summary>An attempt on another department's data: audited, then refused with the same message an honest mistake gets.</summary>
+    private async Task DenyAsync(EvalDbContext db, ClaimsPrincipal user, string entity, string key, string message, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId ?? user.FindFirstValue(ClaimTypes.NameIdentifier),
+            actor.UserId is null ? user.Identity?.Name : actor.UserName, actor.IpAddress, AuditActions.AccessDenied, entity, key, null, null));
+        await db.SaveChangesAsync(ct);
+        throw new AccessDeniedException(message);
+    }
+}
