@@ -14,6 +14,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PeriodQueries>();
         builder.Services.AddScoped<PeriodService>();
         builder.Services.AddScoped<Submissions.SubmissionService>();
+        builder.Services.AddScoped<Submissions.SubmissionQueries>();
         builder.Services.AddScoped<IndicatorSystemQueries>();
         builder.Services.AddScoped<IndicatorSystemService>();
         builder.Services.AddScoped<IndicatorSystemExcel>();

@@ -1,0 +1,90 @@
+using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Periods;
+using EvalSystem.Domain.Submissions;
+using EvalSystem.Web.Data;
+using EvalSystem.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvalSystem.Web.Features.Submissions;
+
+/// <summary>One line of 我的填报: an indicator and target the department must report in a collecting period.</summary>
+public sealed record MyItem(
+    Guid PeriodId, string PeriodName, DateTime? DeadlineUtc, Guid IndicatorNodeId, string IndicatorCode, string IndicatorName, string Unit,
+    Guid TargetId, string TargetName, Guid? SubmissionId, SubmissionStatus? Status, double? Value, string? Note, double? PreviousValue, string? ReturnComment)
+{
+    public string StatusLabel => Status is { } s ? Submission.Label(s) : "未填报";
+    public bool CanEdit => Status is null or SubmissionStatus.Draft or SubmissionStatus.Returned;
+}
+
+/// <summary>One line of the review queue.</summary>
+public sealed record ReviewItem(Guid SubmissionId, string PeriodName, string Department, string IndicatorCode, string IndicatorName, string Unit,
+    string TargetName, double Value, double? PreviousValue, string? Note, int Version, DateTime SubmittedAtUtc);
+
+public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access)
+{
+    /// <summary>The department's own indicators in every period that is collecting, with status and last period's value.</summary>
+    public async Task<IReadOnlyList<MyItem>> MineAsync(CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.SubmitData, ct);
+        var department = user.GetDepartmentId() ?? throw new AccessDeniedException("您的账号没有绑定部门，不能填报。请联系系统管理员。");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Collecting).OrderBy(p => p.StartDate).ToListAsync(ct);
+        var items = new List<MyItem>();
+        foreach (var period in periods)
+        {
+            var indicators = await db.IndicatorNodes.AsNoTracking()
+                .Where(n => n.SystemId == period.IndicatorSystemId && n.Source == IndicatorSource.DepartmentSubmission && n.ResponsibleDepartmentId == department)
+                .OrderBy(n => n.Code).ToListAsync(ct);
+            var targets = await db.Targets.AsNoTracking().Where(t => t.Kind == period.TargetKind).OrderBy(t => t.Name).ToListAsync(ct);
+            var submissions = await db.Submissions.AsNoTracking().Include(s => s.History)
+                .Where(s => s.PeriodId == period.Id && s.DepartmentId == department).ToListAsync(ct);
+            var previous = await db.Periods.AsNoTracking()
+                .Where(p => p.TargetKind == period.TargetKind && p.StartDate < period.StartDate).OrderByDescending(p => p.StartDate).FirstOrDefaultAsync(ct);
+            var codes = indicators.Select(i => i.Code).ToList();
+            var previousValues = previous is null ? [] : await (from v in db.IndicatorValues.AsNoTracking()
+                                                                join n in db.IndicatorNodes.AsNoTracking() on v.IndicatorNodeId equals n.Id
+                                                                where v.PeriodId == previous.Id && codes.Contains(n.Code)
+                                                                select new { v.TargetId, n.Code, v.Value }).ToListAsync(ct);
+            foreach (var indicator in indicators)
+            {
+                foreach (var target in targets)
+                {
+                    var s = submissions.FirstOrDefault(x => x.IndicatorNodeId == indicator.Id && x.TargetId == target.Id);
+                    var before = previousValues.FirstOrDefault(v => v.TargetId == target.Id && v.Code == indicator.Code)?.Value;
+                    var returned = s?.Status == SubmissionStatus.Returned ? s.History.Where(e => e.Action == SubmissionAction.Returned).MaxBy(e => e.AtUtc)?.Text : null;
+                    items.Add(new MyItem(period.Id, period.Name, period.SubmissionDeadlineUtc, indicator.Id, indicator.Code, indicator.NameZh, indicator.Unit ?? "",
+                        target.Id, target.Name, s?.Id, s?.Status, s?.Value, s?.Note, before, returned));
+                }
+            }
+        }
+        return items;
+    }
+
+    /// <summary>Submissions waiting for a decision, oldest first.</summary>
+    public async Task<IReadOnlyList<ReviewItem>> QueueAsync(CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ReviewSubmissions, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from s in db.Submissions.AsNoTracking()
+                          join p in db.Periods.AsNoTracking() on s.PeriodId equals p.Id
+                          join d in db.Departments.AsNoTracking() on s.DepartmentId equals d.Id
+                          join n in db.IndicatorNodes.AsNoTracking() on s.IndicatorNodeId equals n.Id
+                          join t in db.Targets.AsNoTracking() on s.TargetId equals t.Id
+                          where s.Status == SubmissionStatus.Submitted
+                          orderby s.UpdatedAtUtc
+                          select new { s.Id, Period = p.Name, p.StartDate, p.TargetKind, Department = d.Name, n.Code, n.NameZh, n.Unit, Target = t.Name, s.TargetId, s.Value, s.Note, s.Version, s.UpdatedAtUtc })
+            .ToListAsync(ct);
+        var result = new List<ReviewItem>(rows.Count);
+        foreach (var r in rows)
+        {
+            var previous = await (from v in db.IndicatorValues.AsNoTracking()
+                                  join p in db.Periods.AsNoTracking() on v.PeriodId equals p.Id
+                                  join n in db.IndicatorNodes.AsNoTracking() on v.IndicatorNodeId equals n.Id
+                                  where v.TargetId == r.TargetId && n.Code == r.Code && p.TargetKind == r.TargetKind && p.StartDate < r.StartDate
+                                  orderby p.StartDate descending
+                                  select (double?)v.Value).FirstOrDefaultAsync(ct);
+            result.Add(new ReviewItem(r.Id, r.Period, r.Department, r.Code, r.NameZh, r.Unit ?? "", r.Target, r.Value ?? 0, previous, r.Note, r.Version, r.UpdatedAtUtc));
+        }
+        return result;
+    }
+}

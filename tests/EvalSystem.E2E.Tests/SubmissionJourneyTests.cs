@@ -1,0 +1,69 @@
+using EvalSystem.E2E.Tests.Pages;
+using Microsoft.Playwright;
+
+namespace EvalSystem.E2E.Tests;
+
+/// <summary>Its own app: the journey changes the collecting period's submissions.</summary>
+public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}] input, input[data-testid={testId}], [data-testid={testId}] textarea, textarea[data-testid={testId}]").First;
+
+    private static ILocator MyRow(IPage page, string indicator, string target) =>
+        page.Locator("[data-testid=my-items] tbody tr").Filter(new() { HasTextString = indicator }).Filter(new() { HasTextString = target });
+
+    private async Task<(BrowserSession Session, IPage Page)> SignInAsync(string user, string menu)
+    {
+        var session = await browser.NewSessionAsync();
+        await new LoginPage(session.Page).SignInAsync(user);
+        await session.Page.WaitForURLAsync("**/dashboard");
+        var shell = new ShellPage(session.Page);
+        await shell.WaitUntilInteractiveAsync();
+        await shell.OpenMenuAsync(menu);
+        return (session, session.Page);
+    }
+
+    [Fact]
+    public async Task Department_Submits_OfficeReturns_DepartmentResubmits_OfficeApproves()
+    {
+        var (dept, page) = await SignInAsync("dept-amr", "数据填报");
+        var row = MyRow(page, "开办企业环节", "中心区");
+        await row.Locator("[data-testid=enter]").ClickAsync();
+        await Field(page, "value").FillAsync("4");
+        await page.Locator("[data-testid=save-draft]").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("草稿");
+        await row.Locator("[data-testid=submit]").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("已提交");
+        dept.AssertNoBrowserErrors();
+        await dept.DisposeAsync();
+
+        var (office, officePage) = await SignInAsync("office", "审核");
+        var queued = officePage.Locator("[data-testid=review-queue] tbody tr").Filter(new() { HasTextString = "中心区" });
+        await queued.Locator("[data-testid=return]").ClickAsync();
+        await Field(officePage, "prompt-text").FillAsync("环节数与登记系统不一致，请核实。");
+        await officePage.Locator("[data-testid=prompt-ok]").ClickAsync();
+        await Assertions.Expect(queued).ToHaveCountAsync(0);
+        office.AssertNoBrowserErrors();
+        await office.DisposeAsync();
+
+        (dept, page) = await SignInAsync("dept-amr", "数据填报");
+        row = MyRow(page, "开办企业环节", "中心区");
+        await Assertions.Expect(row).ToContainTextAsync("环节数与登记系统不一致");
+        await row.Locator("[data-testid=enter]").ClickAsync();
+        await Field(page, "value").FillAsync("3");
+        await page.Locator("[data-testid=save-draft]").ClickAsync();
+        await row.Locator("[data-testid=submit]").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("已提交");
+        await dept.ScreenshotAsync("dept-my-submissions");
+        await dept.DisposeAsync();
+
+        (office, officePage) = await SignInAsync("office", "审核");
+        queued = officePage.Locator("[data-testid=review-queue] tbody tr").Filter(new() { HasTextString = "中心区" });
+        await Assertions.Expect(queued).ToContainTextAsync("第2版");
+        await office.ScreenshotAsync("office-review-queue");
+        await queued.Locator("[data-testid=approve]").ClickAsync();
+        await Assertions.Expect(queued).ToHaveCountAsync(0);
+        office.AssertNoBrowserErrors();
+        await office.DisposeAsync();
+    }
+}
