@@ -1,4 +1,5 @@
 using EvalSystem.Web.Features.Indicators;
+using EvalSystem.Web.Features.Submissions;
 using EvalSystem.Web.Security;
 
 namespace EvalSystem.Web.Api;
@@ -17,6 +18,31 @@ public static class FileEndpoints
                 return Results.File(content, Xlsx, fileName);
             })
             .RequireAuthorization(Policies.ExportIndicators);
+
+        // Always a download unless it is a PDF or an image asked for inline preview; never sniffed by the browser.
+        app.MapGet("/files/evidence/{id:guid}", async (Guid id, bool? inline, EvidenceService evidence, HttpContext http, CancellationToken ct) =>
+            {
+                try
+                {
+                    var (item, content) = await evidence.OpenAsync(id, ct);
+                    http.Response.Headers.XContentTypeOptions = "nosniff";
+                    if (inline == true && item.ContentType is "application/pdf" or "image/png" or "image/jpeg")
+                    {
+                        http.Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(item.DisplayName)}";
+                        return Results.Stream(content, item.ContentType);
+                    }
+                    return Results.Stream(content, item.ContentType, fileDownloadName: item.DisplayName);
+                }
+                catch (AccessDeniedException)
+                {
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
+                }
+                catch (Domain.Common.DomainException)
+                {
+                    return Results.NotFound();
+                }
+            })
+            .RequireAuthorization(Policies.ViewEvidence);
         return app;
     }
 }

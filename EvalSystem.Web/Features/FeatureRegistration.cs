@@ -15,6 +15,9 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PeriodService>();
         builder.Services.AddScoped<Submissions.SubmissionService>();
         builder.Services.AddScoped<Submissions.SubmissionQueries>();
+        builder.Services.AddScoped<Submissions.EvidenceService>();
+        var evidence = builder.Configuration.GetSection(EvidenceFiles.EvidenceOptions.Section).Get<EvidenceFiles.EvidenceOptions>() ?? new();
+        builder.Services.AddSingleton(sp => new EvidenceFiles.EvidenceStore(evidence, builder.Environment.ContentRootPath));
         builder.Services.AddScoped<IndicatorSystemQueries>();
         builder.Services.AddScoped<IndicatorSystemService>();
         builder.Services.AddScoped<IndicatorSystemExcel>();

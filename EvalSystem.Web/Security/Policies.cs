@@ -17,6 +17,7 @@ public static class Policies
     public const string ManagePeriods = nameof(ManagePeriods);
     public const string SubmitData = nameof(SubmitData);
     public const string ReviewSubmissions = nameof(ReviewSubmissions);
+    public const string ViewEvidence = nameof(ViewEvidence);
     public const string ViewSupervision = nameof(ViewSupervision);
     public const string ViewReports = nameof(ViewReports);
     public const string ViewAuditLog = nameof(ViewAuditLog);
@@ -33,6 +34,8 @@ public static class Policies
         [ManagePeriods] = [Roles.Office],
         [SubmitData] = [Roles.Department],
         [ReviewSubmissions] = [Roles.Office],
+        // Department users read their own department's files only; the service checks that.
+        [ViewEvidence] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewSupervision] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewReports] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewAuditLog] = [Roles.Auditor],

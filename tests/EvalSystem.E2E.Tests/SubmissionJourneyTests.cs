@@ -24,7 +24,7 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
-    public async Task Department_Submits_OfficeReturns_DepartmentResubmits_OfficeApproves()
+    public async Task Department_SubmitsWithAPdf_OfficeReturns_DepartmentResubmits_OfficeApproves()
     {
         var (dept, page) = await SignInAsync("dept-amr", "数据填报");
         var row = MyRow(page, "开办企业环节", "中心区");
@@ -32,6 +32,16 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixtu
         await Field(page, "value").FillAsync("4");
         await page.Locator("[data-testid=save-draft]").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("草稿");
+        await row.Locator("[data-testid=evidence]").ClickAsync();
+        await page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "登记系统导出.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray(),
+        });
+        await Assertions.Expect(page.Locator("[data-testid=evidence-list]")).ToContainTextAsync("登记系统导出.pdf");
+        await dept.ScreenshotAsync("dept-evidence");
+        await page.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "完成" }).ClickAsync();
         await row.Locator("[data-testid=submit]").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("已提交");
         dept.AssertNoBrowserErrors();
@@ -39,6 +49,9 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixtu
 
         var (office, officePage) = await SignInAsync("office", "审核");
         var queued = officePage.Locator("[data-testid=review-queue] tbody tr").Filter(new() { HasTextString = "中心区" });
+        await queued.Locator("[data-testid=evidence]").ClickAsync();
+        await Assertions.Expect(officePage.Locator("[data-testid=evidence-list]")).ToContainTextAsync("登记系统导出.pdf");
+        await officePage.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "完成" }).ClickAsync();
         await queued.Locator("[data-testid=return]").ClickAsync();
         await Field(officePage, "prompt-text").FillAsync("环节数与登记系统不一致，请核实。");
         await officePage.Locator("[data-testid=prompt-ok]").ClickAsync();

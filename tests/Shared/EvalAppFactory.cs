@@ -21,6 +21,7 @@ public class EvalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:EvalDb", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Evidence:Folder", Path.Combine(_folder, "evidence"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
