@@ -8,6 +8,9 @@ namespace EvalSystem.Reports.Submissions;
 /// </summary>
 public static class SubmissionTemplateWorkbook
 {
+    /// <summary>The Excel row of the first template row; row i of the template is on row FirstDataRow + i.</summary>
+    public const int FirstDataRow = TemplateLayout.FirstDataRow;
+
     /// <summary>The .xlsx bytes of the template, pre-filled with any values and notes already in <paramref name="template"/>.</summary>
     public static byte[] Export(SubmissionTemplate template)
     {

@@ -19,6 +19,21 @@ public static class FileEndpoints
             })
             .RequireAuthorization(Policies.ExportIndicators);
 
+        app.MapGet("/files/submissions/{periodId:guid}/template.xlsx", async (Guid periodId, SubmissionTemplateService templates, HttpContext http, CancellationToken ct) =>
+            {
+                try
+                {
+                    var (fileName, content) = await templates.DownloadAsync(periodId, ct);
+                    http.Response.Headers.XContentTypeOptions = "nosniff";
+                    return Results.File(content, Xlsx, fileName);
+                }
+                catch (Domain.Common.DomainException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound);
+                }
+            })
+            .RequireAuthorization(Policies.SubmitData);
+
         // Always a download unless it is a PDF or an image asked for inline preview; never sniffed by the browser.
         app.MapGet("/files/evidence/{id:guid}", async (Guid id, bool? inline, EvidenceService evidence, HttpContext http, CancellationToken ct) =>
             {

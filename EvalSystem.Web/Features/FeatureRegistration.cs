@@ -16,6 +16,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<Submissions.SubmissionService>();
         builder.Services.AddScoped<Submissions.SubmissionQueries>();
         builder.Services.AddScoped<Submissions.EvidenceService>();
+        builder.Services.AddScoped<Submissions.SubmissionTemplateService>();
         var evidence = builder.Configuration.GetSection(EvidenceFiles.EvidenceOptions.Section).Get<EvidenceFiles.EvidenceOptions>() ?? new();
         builder.Services.AddSingleton(sp => new EvidenceFiles.EvidenceStore(evidence, builder.Environment.ContentRootPath));
         builder.Services.AddScoped<IndicatorSystemQueries>();
