@@ -74,6 +74,12 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixtu
         queued = officePage.Locator("[data-testid=review-queue] tbody tr").Filter(new() { HasTextString = "中心区" });
         await Assertions.Expect(queued).ToContainTextAsync("第2版");
         await office.ScreenshotAsync("office-review-queue");
+        await queued.Locator("[data-testid=history-open]").ClickAsync();
+        var history = officePage.Locator("[data-testid=history]");
+        await Assertions.Expect(history).ToContainTextAsync("环节数与登记系统不一致");
+        await Assertions.Expect(history).ToContainTextAsync("数值 4");
+        await Assertions.Expect(history).ToContainTextAsync("数值 3");
+        await officePage.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "关闭" }).ClickAsync();
         await queued.Locator("[data-testid=approve]").ClickAsync();
         await Assertions.Expect(queued).ToHaveCountAsync(0);
         office.AssertNoBrowserErrors();

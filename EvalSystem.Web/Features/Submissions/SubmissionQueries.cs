@@ -20,8 +20,34 @@ public sealed record MyItem(
 public sealed record ReviewItem(Guid SubmissionId, string PeriodName, string Department, string IndicatorCode, string IndicatorName, string Unit,
     string TargetName, double Value, double? PreviousValue, string? Note, int Version, DateTime SubmittedAtUtc);
 
+public sealed record HistoryEntry(int Version, SubmissionAction Action, double? Value, string? Text, string UserName, DateTime AtUtc)
+{
+    public string ActionLabel => Action switch
+    {
+        SubmissionAction.Created => "创建",
+        SubmissionAction.Saved => "保存草稿",
+        SubmissionAction.Submitted => "提交",
+        SubmissionAction.Approved => "审核通过",
+        SubmissionAction.Returned => "退回",
+        _ => Action.ToString(),
+    };
+}
+
 public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access)
 {
+    /// <summary>Every version and decision of a submission, oldest first. Departments read only their own.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid submissionId, CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.ViewEvidence, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var submission = await db.Submissions.AsNoTracking().Include(s => s.History).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
+            ?? throw new Domain.Common.DomainException("填报不存在或已被删除。");
+        if (!await access.AllowsAsync(user, Policies.ViewPeriods) && submission.DepartmentId != user.GetDepartmentId())
+            throw new AccessDeniedException("这条填报不属于贵部门。");
+        return submission.History.OrderBy(e => e.AtUtc).ThenBy(e => e.Action)
+            .Select(e => new HistoryEntry(e.Version, e.Action, e.Value, e.Text, e.UserName, e.AtUtc)).ToList();
+    }
+
     /// <summary>The department's own indicators in every period that is collecting, with status and last period's value.</summary>
     public async Task<IReadOnlyList<MyItem>> MineAsync(CancellationToken ct = default)
     {

@@ -55,6 +55,7 @@ public sealed class SubmissionServiceTests(AppFixture app) : IClassFixture<AppFi
 
         await using var tax = app.ScopeAs("dept-tax", Roles.Department, ids.Tax);
         await Assert.ThrowsAsync<AccessDeniedException>(() => tax.ServiceProvider.GetRequiredService<SubmissionService>().SubmitAsync(amrSubmission));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => tax.ServiceProvider.GetRequiredService<SubmissionQueries>().HistoryAsync(amrSubmission));
 
         var db = tax.ServiceProvider.GetRequiredService<EvalDbContext>();
         Assert.Equal(SubmissionStatus.Draft, (await db.Submissions.SingleAsync(s => s.Id == amrSubmission)).Status);
