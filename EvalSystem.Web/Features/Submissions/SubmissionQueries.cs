@@ -16,9 +16,14 @@ public sealed record MyItem(
     public bool CanEdit => Status is null or SubmissionStatus.Draft or SubmissionStatus.Returned;
 }
 
-/// <summary>One line of the review queue.</summary>
+/// <summary>One line of the review queue: the value against last period's and against the median of the peers this period.</summary>
 public sealed record ReviewItem(Guid SubmissionId, string PeriodName, string Department, string IndicatorCode, string IndicatorName, string Unit,
-    string TargetName, double Value, double? PreviousValue, string? Note, int Version, DateTime SubmittedAtUtc);
+    string TargetName, double Value, double? PreviousValue, double? PeerMedian, string? Note, int Version, DateTime SubmittedAtUtc, SubmissionStatus Status);
+
+/// <summary>Review queue filters; by default what waits for a decision.</summary>
+public sealed record ReviewFilter(Guid? PeriodId = null, Guid? DepartmentId = null, string? IndicatorCode = null, SubmissionStatus Status = SubmissionStatus.Submitted);
+
+public sealed record FilterOption(Guid Id, string Name);
 
 public sealed record HistoryEntry(int Version, SubmissionAction Action, double? Value, string? Text, string UserName, DateTime AtUtc)
 {
@@ -86,20 +91,38 @@ public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory
         return items;
     }
 
-    /// <summary>Submissions waiting for a decision, oldest first.</summary>
-    public async Task<IReadOnlyList<ReviewItem>> QueueAsync(CancellationToken ct = default)
+    /// <summary>Submissions matching the filter (by default those waiting for a decision), oldest first.</summary>
+    public async Task<IReadOnlyList<ReviewItem>> QueueAsync(ReviewFilter? filter = null, CancellationToken ct = default)
     {
         await access.RequireAsync(Policies.ReviewSubmissions, ct);
+        filter ??= new ReviewFilter();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var code = string.IsNullOrWhiteSpace(filter.IndicatorCode) ? null : filter.IndicatorCode.Trim();
         var rows = await (from s in db.Submissions.AsNoTracking()
                           join p in db.Periods.AsNoTracking() on s.PeriodId equals p.Id
                           join d in db.Departments.AsNoTracking() on s.DepartmentId equals d.Id
                           join n in db.IndicatorNodes.AsNoTracking() on s.IndicatorNodeId equals n.Id
                           join t in db.Targets.AsNoTracking() on s.TargetId equals t.Id
-                          where s.Status == SubmissionStatus.Submitted
+                          where s.Status == filter.Status
+                                && (filter.PeriodId == null || s.PeriodId == filter.PeriodId)
+                                && (filter.DepartmentId == null || s.DepartmentId == filter.DepartmentId)
+                                && (code == null || n.Code == code)
                           orderby s.UpdatedAtUtc
-                          select new { s.Id, Period = p.Name, p.StartDate, p.TargetKind, Department = d.Name, n.Code, n.NameZh, n.Unit, Target = t.Name, s.TargetId, s.Value, s.Note, s.Version, s.UpdatedAtUtc })
+                          select new { s.Id, s.PeriodId, s.IndicatorNodeId, Period = p.Name, p.StartDate, p.TargetKind, Department = d.Name, n.Code, n.NameZh, n.Unit, Target = t.Name, s.TargetId, s.Value, s.Note, s.Version, s.UpdatedAtUtc, s.Status })
+            .Take(500)
             .ToListAsync(ct);
+
+        // Peers: every other value entered for the same indicator in the same period.
+        var groups = rows.Select(r => (r.PeriodId, r.IndicatorNodeId)).Distinct().ToList();
+        var peers = new Dictionary<(Guid, Guid), List<(Guid Id, double Value)>>();
+        foreach (var (periodId, nodeId) in groups)
+        {
+            peers[(periodId, nodeId)] = (await db.Submissions.AsNoTracking()
+                    .Where(x => x.PeriodId == periodId && x.IndicatorNodeId == nodeId && x.Value != null)
+                    .Select(x => new { x.Id, x.Value }).ToListAsync(ct))
+                .Select(x => (x.Id, x.Value!.Value)).ToList();
+        }
+
         var result = new List<ReviewItem>(rows.Count);
         foreach (var r in rows)
         {
@@ -109,8 +132,19 @@ public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory
                                   where v.TargetId == r.TargetId && n.Code == r.Code && p.TargetKind == r.TargetKind && p.StartDate < r.StartDate
                                   orderby p.StartDate descending
                                   select (double?)v.Value).FirstOrDefaultAsync(ct);
-            result.Add(new ReviewItem(r.Id, r.Period, r.Department, r.Code, r.NameZh, r.Unit ?? "", r.Target, r.Value ?? 0, previous, r.Note, r.Version, r.UpdatedAtUtc));
+            var others = peers[(r.PeriodId, r.IndicatorNodeId)].Where(x => x.Id != r.Id).Select(x => x.Value).Order().ToList();
+            double? median = others.Count == 0 ? null : others.Count % 2 == 1 ? others[others.Count / 2] : (others[others.Count / 2 - 1] + others[others.Count / 2]) / 2;
+            result.Add(new ReviewItem(r.Id, r.Period, r.Department, r.Code, r.NameZh, r.Unit ?? "", r.Target, r.Value ?? 0, previous, median, r.Note, r.Version, r.UpdatedAtUtc, r.Status));
         }
         return result;
+    }
+
+    public async Task<(IReadOnlyList<FilterOption> Periods, IReadOnlyList<FilterOption> Departments)> FilterOptionsAsync(CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ReviewSubmissions, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.StartDate).Select(p => new FilterOption(p.Id, p.Name)).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new FilterOption(d.Id, d.Name)).ToListAsync(ct);
+        return (periods, departments);
     }
 }

@@ -32,6 +32,27 @@ public sealed class SubmissionServiceTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task ReviewQueue_FiltersByPeriodDepartmentAndStatus_AndShowsThePeersMedian()
+    {
+        var ids = await IdsAsync();
+        await using var office = app.ScopeAs("office", Roles.Office);
+        var queries = office.ServiceProvider.GetRequiredService<SubmissionQueries>();
+
+        var approvedTax = await queries.QueueAsync(new ReviewFilter(ids.ClosedPeriod, ids.Tax, Status: SubmissionStatus.Approved));
+        var ns1 = await queries.QueueAsync(new ReviewFilter(ids.ClosedPeriod, IndicatorCode: "NS-1", Status: SubmissionStatus.Approved));
+
+        Assert.Equal(24, approvedTax.Count); // NS-1 and NS-2 for 12 districts
+        Assert.All(approvedTax, r => Assert.Equal(("税务局", "2026年第三季度"), (r.Department, r.PeriodName)));
+        Assert.Equal(12, ns1.Count);
+        var values = ns1.Select(r => r.Value).ToList();
+        var first = ns1[0];
+        var others = values.Skip(1).Order().ToList();
+        Assert.Equal(11, others.Count);
+        Assert.Equal(others[5], first.PeerMedian!.Value, precision: 9); // the middle of the 11 other districts
+        Assert.DoesNotContain(await queries.QueueAsync(), r => r.Status != SubmissionStatus.Submitted);
+    }
+
+    [Fact]
     public async Task Department_CannotSubmitForAnotherDepartmentsIndicator_AndTheAttemptIsAudited()
     {
         var ids = await IdsAsync();
