@@ -10,7 +10,8 @@ namespace EvalSystem.Web.Features.Submissions;
 /// <summary>One line of 我的填报: an indicator and target the department must report in a collecting period.</summary>
 public sealed record MyItem(
     Guid PeriodId, string PeriodName, DateTime? DeadlineUtc, Guid IndicatorNodeId, string IndicatorCode, string IndicatorName, string Unit,
-    Guid TargetId, string TargetName, Guid? SubmissionId, SubmissionStatus? Status, double? Value, string? Note, double? PreviousValue, string? ReturnComment)
+    Guid TargetId, string TargetName, Guid? SubmissionId, SubmissionStatus? Status, double? Value, string? Note, double? PreviousValue, string? ReturnComment,
+    DateTime? UpdatedAtUtc = null)
 {
     public string StatusLabel => Status is { } s ? Submission.Label(s) : "未填报";
     public bool CanEdit => Status is null or SubmissionStatus.Draft or SubmissionStatus.Returned;
@@ -84,7 +85,7 @@ public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory
                     var before = previousValues.FirstOrDefault(v => v.TargetId == target.Id && v.Code == indicator.Code)?.Value;
                     var returned = s?.Status == SubmissionStatus.Returned ? s.History.Where(e => e.Action == SubmissionAction.Returned).MaxBy(e => e.AtUtc)?.Text : null;
                     items.Add(new MyItem(period.Id, period.Name, period.SubmissionDeadlineUtc, indicator.Id, indicator.Code, indicator.NameZh, indicator.Unit ?? "",
-                        target.Id, target.Name, s?.Id, s?.Status, s?.Value, s?.Note, before, returned));
+                        target.Id, target.Name, s?.Id, s?.Status, s?.Value, s?.Note, before, returned, s?.UpdatedAtUtc));
                 }
             }
         }

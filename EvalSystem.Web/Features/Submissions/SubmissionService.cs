@@ -17,8 +17,13 @@ namespace EvalSystem.Web.Features.Submissions;
 /// </summary>
 public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, AuditActor actor, TimeProvider clock)
 {
-    /// <summary>Saves (or re-saves) the department's draft for one indicator and target.</summary>
-    public async Task<Guid> SaveDraftAsync(Guid periodId, Guid indicatorNodeId, Guid targetId, double value, string? note, CancellationToken ct = default)
+    /// <summary>
+    /// Saves (or re-saves) the department's draft for one indicator and target. <paramref name="seenUpdatedAtUtc"/> is the
+    /// state the user edited (null for a new entry): if a colleague saved in between, the save is refused instead of
+    /// silently replacing the colleague's value.
+    /// </summary>
+    public async Task<Guid> SaveDraftAsync(Guid periodId, Guid indicatorNodeId, Guid targetId, double value, string? note, CancellationToken ct = default,
+        DateTime? seenUpdatedAtUtc = null)
     {
         var user = await access.RequireAsync(Policies.SubmitData, ct);
         var department = user.GetDepartmentId() ?? throw new AccessDeniedException("您的账号没有绑定部门，不能填报。请联系系统管理员。");
@@ -38,6 +43,11 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
         var by = user.ToUserRef();
         var submission = await db.Submissions.Include(s => s.History)
             .SingleOrDefaultAsync(s => s.PeriodId == periodId && s.IndicatorNodeId == indicatorNodeId && s.TargetId == targetId, ct);
+        if (submission is not null && submission.UpdatedAtUtc != seenUpdatedAtUtc)
+        {
+            var last = submission.History.MaxBy(e => e.AtUtc)!;
+            throw new DomainException($"这条填报已被{last.UserName}于{last.AtUtc.ToLocalTime():yyyy-MM-dd HH:mm}修改（当前值 {submission.Value}），请关闭后重新打开再保存。");
+        }
         if (submission is null)
         {
             submission = new Submission(periodId, indicatorNodeId, targetId, department, by, now);

@@ -97,6 +97,27 @@ public sealed class SubmissionServiceTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task TwoColleaguesEditingTheSameDraft_TheSecondIsToldAndLosesNothing()
+    {
+        var ids = await IdsAsync("临江市");
+        await using var first = app.ScopeAs("amr-zhang", Roles.Department, ids.Amr);
+        await using var second = app.ScopeAs("amr-li", Roles.Department, ids.Amr);
+        // Both opened the empty entry; the first saves.
+        var id = await first.ServiceProvider.GetRequiredService<SubmissionService>().SaveDraftAsync(ids.Period, ids.KB1, ids.Target, 3, null);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            second.ServiceProvider.GetRequiredService<SubmissionService>().SaveDraftAsync(ids.Period, ids.KB1, ids.Target, 5, null));
+
+        Assert.Contains("amr-zhang", ex.Message);
+        var db = second.ServiceProvider.GetRequiredService<EvalDbContext>();
+        var stored = await db.Submissions.SingleAsync(s => s.Id == id);
+        Assert.Equal(3, stored.Value);
+        // Reopened with the current state, the second colleague can save.
+        await second.ServiceProvider.GetRequiredService<SubmissionService>().SaveDraftAsync(ids.Period, ids.KB1, ids.Target, 5, null, seenUpdatedAtUtc: stored.UpdatedAtUtc);
+        Assert.Equal(5, (await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id)).Value);
+    }
+
+    [Fact]
     public async Task PeriodThatNoLongerCollects_RefusesSubmissions()
     {
         var ids = await IdsAsync();
