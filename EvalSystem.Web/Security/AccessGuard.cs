@@ -47,10 +47,36 @@ public sealed class AccessGuard(
         var user = await CurrentUserAsync();
         if ((await authorization.AuthorizeAsync(user, policy)).Succeeded)
             return user;
+        return await DenyAsync(user, "Policy", policy, "您没有执行此操作的权限。", ct);
+    }
+
+    /// <summary>The department a department user acts for; an account without one cannot submit anything.</summary>
+    public static Guid RequireDepartment(ClaimsPrincipal user) =>
+        user.GetDepartmentId() ?? throw new AccessDeniedException("您的账号没有绑定部门，不能填报。请联系系统管理员。");
+
+    /// <summary>Only the department that owns the data may change it; anyone else is refused and audited.</summary>
+    public async Task RequireSameDepartmentAsync(ClaimsPrincipal user, Guid ownerDepartmentId, string entity, string key, string message, CancellationToken ct = default)
+    {
+        if (user.GetDepartmentId() != ownerDepartmentId)
+            await DenyAsync(user, entity, key, message, ct);
+    }
+
+    /// <summary>Readers of every period (office, leaders, auditors) read everything; a department only its own data.</summary>
+    public async Task RequireReadableAsync(ClaimsPrincipal user, Guid ownerDepartmentId, string entity, string key, string message, CancellationToken ct = default)
+    {
+        if (!await AllowsAsync(user, Policies.ViewPeriods))
+            await RequireSameDepartmentAsync(user, ownerDepartmentId, entity, key, message, ct);
+    }
+
+    /// <summary>Audits a refused access, then refuses it with a message the user can act on.</summary>
+    private async Task<ClaimsPrincipal> DenyAsync(ClaimsPrincipal user, string entity, string key, string message, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.UserName, actor.IpAddress,
-            AuditActions.AccessDenied, "Policy", policy, null, null));
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime,
+            actor.UserId ?? user.FindFirstValue(ClaimTypes.NameIdentifier),
+            actor.UserId is null ? user.Identity?.Name : actor.UserName,
+            actor.IpAddress, AuditActions.AccessDenied, entity, key, null, null));
         await db.SaveChangesAsync(ct);
-        throw new AccessDeniedException("您没有执行此操作的权限。");
+        throw new AccessDeniedException(message);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using EvalSystem.Domain.Auditing;
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Submissions;
 using EvalSystem.Web.Data;
@@ -17,8 +15,10 @@ public sealed record EvidenceItem(Guid Id, string DisplayName, string ContentTyp
 /// 佐证材料: a department attaches files to its own submission while it can still be edited; everyone who may read the
 /// value may read its files. Files of submitted versions are kept; a draft's file may be removed.
 /// </summary>
-public sealed class EvidenceService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, EvidenceStore store, AuditActor actor, TimeProvider clock)
+public sealed class EvidenceService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, EvidenceStore store, TimeProvider clock)
 {
+    private const string NotYours = "这份材料不属于贵部门，无权查看或修改。";
+
     public async Task<IReadOnlyList<EvidenceItem>> ListAsync(Guid submissionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -34,8 +34,7 @@ public sealed class EvidenceService(IDbContextFactory<EvalDbContext> dbFactory, 
         var user = await access.RequireAsync(Policies.SubmitData, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == submissionId, ct) ?? throw new DomainException("填报不存在或已被删除。");
-        if (submission.DepartmentId != user.GetDepartmentId())
-            await DenyAsync(db, user, nameof(Submission), submissionId.ToString(), ct);
+        await access.RequireSameDepartmentAsync(user, submission.DepartmentId, nameof(Submission), submissionId.ToString(), NotYours, ct);
         if (submission.Status is not (SubmissionStatus.Draft or SubmissionStatus.Returned))
             throw new DomainException($"填报{Submission.Label(submission.Status)}，不能再添加佐证材料。");
         var stored = await db.Evidence.Where(e => e.SubmissionId == submissionId).SumAsync(e => (long?)e.SizeBytes, ct) ?? 0;
@@ -71,8 +70,7 @@ public sealed class EvidenceService(IDbContextFactory<EvalDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var evidence = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId, ct) ?? throw new DomainException("佐证材料不存在。");
         var submission = await db.Submissions.SingleAsync(s => s.Id == evidence.SubmissionId, ct);
-        if (submission.DepartmentId != user.GetDepartmentId())
-            await DenyAsync(db, user, nameof(EvidenceEntity), evidenceId.ToString(), ct);
+        await access.RequireSameDepartmentAsync(user, submission.DepartmentId, nameof(EvidenceEntity), evidenceId.ToString(), NotYours, ct);
         if (evidence.SubmissionVersion <= submission.Version)
             throw new DomainException($"「{evidence.DisplayName}」属于已提交的第{evidence.SubmissionVersion}版，必须保留。");
         db.Evidence.Remove(evidence);
@@ -96,17 +94,7 @@ public sealed class EvidenceService(IDbContextFactory<EvalDbContext> dbFactory, 
     {
         var user = await access.RequireAsync(Policies.ViewEvidence, ct);
         var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == submissionId, ct) ?? throw new DomainException("填报不存在或已被删除。");
-        if (!await access.AllowsAsync(user, Policies.ViewPeriods) && submission.DepartmentId != user.GetDepartmentId())
-            await DenyAsync(db, user, nameof(Submission), submissionId.ToString(), ct);
+        await access.RequireReadableAsync(user, submission.DepartmentId, nameof(Submission), submissionId.ToString(), NotYours, ct);
         return submission;
-    }
-
-    private async Task DenyAsync(EvalDbContext db, ClaimsPrincipal user, string entity, string key, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId ?? user.FindFirstValue(ClaimTypes.NameIdentifier),
-            actor.UserId is null ? user.Identity?.Name : actor.UserName, actor.IpAddress, AuditActions.AccessDenied, entity, key, null, null));
-        await db.SaveChangesAsync(ct);
-        throw new AccessDeniedException("这份材料不属于贵部门，无权查看或修改。");
     }
 }

@@ -48,8 +48,7 @@ public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var submission = await db.Submissions.AsNoTracking().Include(s => s.History).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
             ?? throw new Domain.Common.DomainException("填报不存在或已被删除。");
-        if (!await access.AllowsAsync(user, Policies.ViewPeriods) && submission.DepartmentId != user.GetDepartmentId())
-            throw new AccessDeniedException("这条填报不属于贵部门。");
+        await access.RequireReadableAsync(user, submission.DepartmentId, nameof(Submission), submissionId.ToString(), "这条填报不属于贵部门。", ct);
         return submission.History.OrderBy(e => e.AtUtc).ThenBy(e => e.Action)
             .Select(e => new HistoryEntry(e.Version, e.Action, e.Value, e.Text, e.UserName, e.AtUtc)).ToList();
     }
@@ -58,7 +57,7 @@ public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory
     public async Task<IReadOnlyList<MyItem>> MineAsync(CancellationToken ct = default)
     {
         var user = await access.RequireAsync(Policies.SubmitData, ct);
-        var department = user.GetDepartmentId() ?? throw new AccessDeniedException("您的账号没有绑定部门，不能填报。请联系系统管理员。");
+        var department = AccessGuard.RequireDepartment(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Collecting).OrderBy(p => p.StartDate).ToListAsync(ct);
         var items = new List<MyItem>();

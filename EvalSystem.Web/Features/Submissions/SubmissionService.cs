@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using EvalSystem.Domain.Auditing;
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Measurements;
@@ -15,7 +13,7 @@ namespace EvalSystem.Web.Features.Submissions;
 /// period collects; the evaluation office approves or returns. Only approved values feed the scoring engine.
 /// Every refusal of another department's data is audited.
 /// </summary>
-public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, AuditActor actor, TimeProvider clock)
+public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, TimeProvider clock)
 {
     /// <summary>
     /// Saves (or re-saves) the department's draft for one indicator and target. <paramref name="seenUpdatedAtUtc"/> is the
@@ -26,7 +24,7 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
         DateTime? seenUpdatedAtUtc = null)
     {
         var user = await access.RequireAsync(Policies.SubmitData, ct);
-        var department = user.GetDepartmentId() ?? throw new AccessDeniedException("您的账号没有绑定部门，不能填报。请联系系统管理员。");
+        var department = AccessGuard.RequireDepartment(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new DomainException("评价周期不存在。");
@@ -34,8 +32,9 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
             throw new DomainException($"「{period.Name}」当前不接受填报（{(period.SubmissionDeadlineUtc < now ? "已过截止时间" : "不在填报中")}）。如需补报，请联系评估办。");
         var node = await db.IndicatorNodes.SingleOrDefaultAsync(n => n.Id == indicatorNodeId && n.SystemId == period.IndicatorSystemId, ct)
             ?? throw new DomainException("该指标不属于本评价周期的指标体系。");
-        if (node.Source != IndicatorSource.DepartmentSubmission || node.ResponsibleDepartmentId != department)
-            await DenyAsync(db, user, "Indicator", node.Id.ToString(), "该指标不由贵部门填报。", ct);
+        // Computed indicators have no submitting department at all.
+        var owner = node.Source == IndicatorSource.DepartmentSubmission ? node.ResponsibleDepartmentId : null;
+        await access.RequireSameDepartmentAsync(user, owner ?? Guid.Empty, "Indicator", node.Id.ToString(), "该指标不由贵部门填报。", ct);
         if (!await db.Targets.AnyAsync(t => t.Id == targetId && t.Kind == period.TargetKind, ct))
             throw new DomainException("评价对象不属于本评价周期。");
         ValidateValue(node, value);
@@ -101,8 +100,7 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
         var user = await access.RequireAsync(Policies.SubmitData, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var submission = await LoadAsync(db, submissionId, ct);
-        if (submission.DepartmentId != user.GetDepartmentId())
-            await DenyAsync(db, user, nameof(Submission), submissionId.ToString(), "这条填报不属于贵部门。", ct);
+        await access.RequireSameDepartmentAsync(user, submission.DepartmentId, nameof(Submission), submissionId.ToString(), "这条填报不属于贵部门。", ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var period = await db.Periods.SingleAsync(p => p.Id == submission.PeriodId, ct);
         if (!period.AcceptsSubmissions(now))
@@ -114,14 +112,4 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
     private static async Task<Submission> LoadAsync(EvalDbContext db, Guid submissionId, CancellationToken ct) =>
         await db.Submissions.Include(s => s.History).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
             ?? throw new DomainException("填报不存在或已被删除。");
-
-    /// <summary>An attempt on another department's data: audited, then refused with the same message an honest mistake gets.</summary>
-    private async Task DenyAsync(EvalDbContext db, ClaimsPrincipal user, string entity, string key, string message, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId ?? user.FindFirstValue(ClaimTypes.NameIdentifier),
-            actor.UserId is null ? user.Identity?.Name : actor.UserName, actor.IpAddress, AuditActions.AccessDenied, entity, key, null, null));
-        await db.SaveChangesAsync(ct);
-        throw new AccessDeniedException(message);
-    }
 }

@@ -87,7 +87,7 @@ public sealed class SubmissionTemplateService(SubmissionQueries queries, IDbCont
     private async Task<SubmissionTemplate> ExpectedAsync(Guid periodId, CancellationToken ct)
     {
         var user = await access.RequireAsync(Policies.SubmitData, ct);
-        var department = user.GetDepartmentId() ?? throw new AccessDeniedException("您的账号没有绑定部门，不能填报。请联系系统管理员。");
+        var department = AccessGuard.RequireDepartment(user);
         var items = (await queries.MineAsync(ct)).Where(i => i.PeriodId == periodId).ToList();
         if (items.Count == 0)
             throw new DomainException("该评价周期没有需要贵部门填报的指标，或周期不在填报中。");
