@@ -123,15 +123,21 @@ public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory
                 .Select(x => (x.Id, x.Value!.Value)).ToList();
         }
 
+        // Last period's values of the same targets and indicators, in one query rather than one per row.
+        var targetIds = rows.Select(r => r.TargetId).Distinct().ToList();
+        var codes = rows.Select(r => r.Code).Distinct().ToList();
+        var history = await (from v in db.IndicatorValues.AsNoTracking()
+                             join p in db.Periods.AsNoTracking() on v.PeriodId equals p.Id
+                             join n in db.IndicatorNodes.AsNoTracking() on v.IndicatorNodeId equals n.Id
+                             where targetIds.Contains(v.TargetId) && codes.Contains(n.Code)
+                             select new { v.TargetId, n.Code, p.TargetKind, p.StartDate, v.Value }).ToListAsync(ct);
+
         var result = new List<ReviewItem>(rows.Count);
         foreach (var r in rows)
         {
-            var previous = await (from v in db.IndicatorValues.AsNoTracking()
-                                  join p in db.Periods.AsNoTracking() on v.PeriodId equals p.Id
-                                  join n in db.IndicatorNodes.AsNoTracking() on v.IndicatorNodeId equals n.Id
-                                  where v.TargetId == r.TargetId && n.Code == r.Code && p.TargetKind == r.TargetKind && p.StartDate < r.StartDate
-                                  orderby p.StartDate descending
-                                  select (double?)v.Value).FirstOrDefaultAsync(ct);
+            var previous = history
+                .Where(h => h.TargetId == r.TargetId && h.Code == r.Code && h.TargetKind == r.TargetKind && h.StartDate < r.StartDate)
+                .MaxBy(h => h.StartDate)?.Value;
             var others = peers[(r.PeriodId, r.IndicatorNodeId)].Where(x => x.Id != r.Id).Select(x => x.Value).Order().ToList();
             double? median = others.Count == 0 ? null : others.Count % 2 == 1 ? others[others.Count / 2] : (others[others.Count / 2 - 1] + others[others.Count / 2]) / 2;
             result.Add(new ReviewItem(r.Id, r.Period, r.Department, r.Code, r.NameZh, r.Unit ?? "", r.Target, r.Value ?? 0, previous, median, r.Note, r.Version, r.UpdatedAtUtc, r.Status));

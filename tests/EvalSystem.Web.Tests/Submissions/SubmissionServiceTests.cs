@@ -50,6 +50,14 @@ public sealed class SubmissionServiceTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(11, others.Count);
         Assert.Equal(others[5], first.PeerMedian!.Value, precision: 9); // the middle of the 11 other districts
         Assert.DoesNotContain(await queries.QueueAsync(), r => r.Status != SubmissionStatus.Submitted);
+        var db = office.ServiceProvider.GetRequiredService<EvalDbContext>();
+        var lastQuarter = await (from v in db.IndicatorValues
+                                 join p in db.Periods on v.PeriodId equals p.Id
+                                 join n in db.IndicatorNodes on v.IndicatorNodeId equals n.Id
+                                 join t in db.Targets on v.TargetId equals t.Id
+                                 where p.Name == "2026年第二季度" && n.Code == "NS-1" && t.Name == first.TargetName
+                                 select v.Value).SingleAsync();
+        Assert.Equal(lastQuarter, first.PreviousValue);
     }
 
     [Fact]
