@@ -1,3 +1,4 @@
+using EvalSystem.Reports.Excel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
@@ -84,42 +85,7 @@ internal sealed partial class IndicatorSystemReader
 
     private ImportResult Result(IndicatorSystemSheet? sheet) => new(_errors.Count == 0 ? sheet : null, _errors.Sorted());
 
-    private static (XLWorkbook? Workbook, string Error) Open(Stream xlsx)
-    {
-        const string NotExcel = "文件不是有效的 Excel (.xlsx) 文件";
-        byte[] bytes;
-        try
-        {
-            using var copy = new MemoryStream();
-            xlsx.CopyTo(copy);
-            bytes = copy.ToArray();
-        }
-        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
-        {
-            return (null, $"无法读取上传的文件：{ex.Message}");
-        }
-
-        if (bytes.Length == 0)
-            return (null, $"{NotExcel}：文件是空的（0 字节）。");
-        if (!bytes.AsSpan().StartsWith("PK"u8))
-        {
-            var hint = bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }) ? "看起来是旧版 Excel (.xls) 文件或加密文件，请在 Excel 中另存为 .xlsx 后再导入。"
-                : bytes.AsSpan().StartsWith("%PDF"u8) ? "这是一个 PDF 文件，请上传从本系统导出的 .xlsx 模板。"
-                : "请上传从本系统导出的 .xlsx 模板，不要只修改文件扩展名。";
-            return (null, $"{NotExcel}：{hint}");
-        }
-
-        try
-        {
-            return (new XLWorkbook(new MemoryStream(bytes, writable: false)), string.Empty);
-        }
-#pragma warning disable CA1031 // Any failure to open a user's upload is the same user-facing problem, never a crash.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return (null, $"{NotExcel}：文件已损坏或不是 Excel 工作簿，请在 Excel 中打开并另存为 .xlsx 后再导入。");
-        }
-    }
+    private static (XLWorkbook? Workbook, string Error) Open(Stream xlsx) => UploadedWorkbook.Open(xlsx, "导入", "从本系统导出的 .xlsx 模板");
 
     private static int? FindHeaderRow(IXLWorksheet ws)
     {

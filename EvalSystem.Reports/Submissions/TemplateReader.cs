@@ -1,3 +1,4 @@
+using EvalSystem.Reports.Excel;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -341,42 +342,7 @@ internal sealed partial class TemplateReader(SubmissionTemplate expected)
 
     // ---- helpers -----------------------------------------------------------------------------------------------------
 
-    private static (XLWorkbook? Workbook, string Error) Open(Stream xlsx)
-    {
-        const string NotExcel = "文件不是有效的 Excel (.xlsx) 文件";
-        byte[] bytes;
-        try
-        {
-            using var copy = new MemoryStream();
-            xlsx.CopyTo(copy);
-            bytes = copy.ToArray();
-        }
-        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
-        {
-            return (null, $"无法读取上传的文件：{ex.Message}");
-        }
-
-        if (bytes.Length == 0)
-            return (null, $"{NotExcel}：文件是空的（0 字节）。请上传填好的填报模板。");
-        if (!bytes.AsSpan().StartsWith("PK"u8))
-        {
-            var hint = bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }) ? "看起来是旧版 Excel (.xls) 文件或加密文件，请在 Excel 中另存为 .xlsx 后再上传。"
-                : bytes.AsSpan().StartsWith("%PDF"u8) ? "这是一个 PDF 文件，请上传从本系统下载并填好的 .xlsx 填报模板。"
-                : "请上传从本系统下载并填好的 .xlsx 填报模板，不要只修改文件扩展名。";
-            return (null, $"{NotExcel}：{hint}");
-        }
-
-        try
-        {
-            return (new XLWorkbook(new MemoryStream(bytes, writable: false)), string.Empty);
-        }
-#pragma warning disable CA1031 // Any failure to open a user's upload is the same user-facing problem, never a crash.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return (null, $"{NotExcel}：文件已损坏或不是 Excel 工作簿，请在 Excel 中打开并另存为 .xlsx 后再上传。");
-        }
-    }
+    private static (XLWorkbook? Workbook, string Error) Open(Stream xlsx) => UploadedWorkbook.Open(xlsx, "上传", "从本系统下载并填好的 .xlsx 填报模板");
 
     private static string SafeString(IXLCell cell)
     {

@@ -1,0 +1,50 @@
+using ClosedXML.Excel;
+
+namespace EvalSystem.Reports.Excel;
+
+/// <summary>
+/// Opens a workbook a user uploaded. Anything that is not a readable .xlsx — an empty file, an old .xls, a PDF,
+/// a renamed text file, a damaged zip — becomes one sentence saying what to upload instead, never an exception.
+/// </summary>
+public static class UploadedWorkbook
+{
+    private const string NotExcel = "文件不是有效的 Excel (.xlsx) 文件";
+
+    /// <param name="action">The user's verb, e.g. 导入 or 上传.</param>
+    /// <param name="expected">What the user should upload, e.g. 从本系统导出的 .xlsx 模板.</param>
+    public static (XLWorkbook? Workbook, string Error) Open(Stream xlsx, string action, string expected)
+    {
+        byte[] bytes;
+        try
+        {
+            using var copy = new MemoryStream();
+            xlsx.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            return (null, $"无法读取上传的文件：{ex.Message}");
+        }
+
+        if (bytes.Length == 0)
+            return (null, $"{NotExcel}：文件是空的（0 字节）。请上传{expected}。");
+        if (!bytes.AsSpan().StartsWith("PK"u8))
+        {
+            var hint = bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }) ? $"看起来是旧版 Excel (.xls) 文件或加密文件，请在 Excel 中另存为 .xlsx 后再{action}。"
+                : bytes.AsSpan().StartsWith("%PDF"u8) ? $"这是一个 PDF 文件，请上传{expected}。"
+                : $"请上传{expected}，不要只修改文件扩展名。";
+            return (null, $"{NotExcel}：{hint}");
+        }
+
+        try
+        {
+            return (new XLWorkbook(new MemoryStream(bytes, writable: false)), string.Empty);
+        }
+#pragma warning disable CA1031 // Any failure to open a user's upload is the same user-facing problem, never a crash.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return (null, $"{NotExcel}：文件已损坏或不是 Excel 工作簿，请在 Excel 中打开并另存为 .xlsx 后再{action}。");
+        }
+    }
+}
