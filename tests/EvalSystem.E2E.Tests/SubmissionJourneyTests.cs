@@ -6,8 +6,7 @@ namespace EvalSystem.E2E.Tests;
 /// <summary>Its own app: the journey changes the collecting period's submissions.</summary>
 public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}] input, input[data-testid={testId}], [data-testid={testId}] textarea, textarea[data-testid={testId}]").First;
+    private static ILocator Field(IPage page, string testId) => MudField.Of(page, testId);
 
     private static ILocator MyRow(IPage page, string indicator, string target) =>
         page.Locator("[data-testid=my-items] tbody tr").Filter(new() { HasTextString = indicator }).Filter(new() { HasTextString = target });

@@ -13,8 +13,7 @@ public sealed class IndicatorsPage(IPage page)
     public Task PublishAsync() => page.Locator("[data-testid=publish-system]").ClickAsync();
     public Task AddUnderAsync(string groupCode) => page.Locator($"[data-testid=add-{groupCode}]").ClickAsync();
 
-    /// <summary>MudBlazor puts user attributes on the field's wrapper or on the input itself; accept either.</summary>
-    public ILocator Input(string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+    public ILocator Input(string testId) => MudField.Of(page, testId);
 
     public async Task SetWeightAsync(string code, decimal weight)
     {

@@ -20,8 +20,7 @@ public sealed class PeriodsPage(IPage page)
         await page.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "发布" }).ClickAsync();
     }
 
-    /// <summary>MudBlazor puts user attributes on the field's wrapper or on the input itself; accept either.</summary>
-    private ILocator Field(string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+    private ILocator Field(string testId) => MudField.Of(page, testId);
 
     public ILocator Snackbar => page.Locator(".mud-snackbar");
 
