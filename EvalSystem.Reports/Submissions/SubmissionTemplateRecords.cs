@@ -5,7 +5,8 @@ namespace EvalSystem.Reports.Submissions;
 /// <summary>
 /// One line of the bulk-entry template: one indicator for one evaluation target. <see cref="PreviousValue"/> is last period's
 /// approved value (shown, never read back); <see cref="Value"/> and <see cref="Note"/> are what the department fills in
-/// (null when left empty).
+/// (null when left empty). <see cref="Stamp"/> is the version of the stored entry the template was made from (empty for
+/// none); the import returns the stamp found in the file, so the server can tell whether a colleague changed the entry since.
 /// </summary>
 public sealed record TemplateRow(
     Guid IndicatorNodeId,
@@ -16,7 +17,8 @@ public sealed record TemplateRow(
     string TargetName,
     double? PreviousValue,
     double? Value,
-    string? Note);
+    string? Note,
+    string Stamp = "");
 
 /// <summary>What one department fills in for one evaluation period, in the order the rows appear in the workbook.</summary>
 public sealed record SubmissionTemplate(

@@ -62,8 +62,9 @@ internal static class TemplateLayout
     public const int InfoTargetId = 3;
     public const int InfoCode = 4;
     public const int InfoTarget = 5;
+    public const int InfoStamp = 6;
 
-    public static readonly string[] InfoHeaders = [KeyHeader, "指标节点ID", "评价对象ID", "指标代码", "评价对象"];
+    public static readonly string[] InfoHeaders = [KeyHeader, "指标节点ID", "评价对象ID", "指标代码", "评价对象", "版本"];
 
     public static string Describe(TemplateRow row) => $"{row.IndicatorCode} {row.IndicatorName} / {row.TargetName}";
 

@@ -22,6 +22,7 @@ internal sealed partial class TemplateReader(SubmissionTemplate expected)
     private const int HeaderSearchRows = 30;
 
     private readonly List<ImportError> _errors = [];
+    private readonly List<string> _stamps = [];
 
     public static TemplateImport Read(Stream xlsx, SubmissionTemplate expected)
     {
@@ -152,6 +153,7 @@ internal sealed partial class TemplateReader(SubmissionTemplate expected)
             }
 
             keys.Add((indicator, target, $"{SafeString(info.Cell(r, InfoCode)).Trim()} / {SafeString(info.Cell(r, InfoTarget)).Trim()}"));
+            _stamps.Add(SafeString(info.Cell(r, InfoStamp)).Trim());
         }
 
         var expectedKeys = expected.Rows.Select(e => (e.IndicatorNodeId, e.TargetId)).ToList();
@@ -267,7 +269,7 @@ internal sealed partial class TemplateReader(SubmissionTemplate expected)
                     $"第{placed[i].Row}行是「{Describe(expected.Rows[placed[i].Key - 1])}」，按模板顺序这里应为「{Describe(expected.Rows[inOrder[i] - 1])}」：请不要调整行的顺序（可撤销排序或重新下载模板）。");
         }
 
-        return expected.Rows.Select((row, i) => row with { Value = values[i], Note = notes[i] }).ToList();
+        return expected.Rows.Select((row, i) => row with { Value = values[i], Note = notes[i], Stamp = _stamps[i] }).ToList();
     }
 
     private double? ReadValue(IXLCell cell, int r, string unit)

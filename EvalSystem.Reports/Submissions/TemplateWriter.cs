@@ -173,6 +173,7 @@ internal static class TemplateWriter
             info.Cell(r, InfoTargetId).SetValue(row.TargetId.ToString("D"));
             info.Cell(r, InfoCode).SetValue(row.IndicatorCode);
             info.Cell(r, InfoTarget).SetValue(row.TargetName);
+            info.Cell(r, InfoStamp).SetValue(row.Stamp);
         }
 
         info.Visibility = XLWorksheetVisibility.VeryHidden;

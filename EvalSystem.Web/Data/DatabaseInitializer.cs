@@ -120,5 +120,9 @@ public static class DatabaseInitializerExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+        // Uploads cut off by a crash or a restart leave a partial temporary file behind; nobody will finish them.
+        var removed = app.Services.GetRequiredService<Features.EvidenceFiles.EvidenceStore>().RemoveAbandonedUploads(TimeSpan.FromHours(1));
+        if (removed > 0)
+            app.Logger.LogInformation("Removed {Count} abandoned evidence upload file(s).", removed);
     }
 }

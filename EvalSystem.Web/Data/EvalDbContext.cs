@@ -36,6 +36,7 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<TargetScoreRecord> TargetScores => Set<TargetScoreRecord>();
     public DbSet<IndicatorScoreRecord> IndicatorScores => Set<IndicatorScoreRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

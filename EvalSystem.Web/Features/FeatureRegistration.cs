@@ -11,6 +11,8 @@ public static class FeatureRegistration
     {
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
         builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.Configure<Notifications.NotificationOptions>(builder.Configuration.GetSection(Notifications.NotificationOptions.Section));
+        builder.Services.AddScoped<Notifications.NotificationService>();
         builder.Services.AddScoped<PeriodQueries>();
         builder.Services.AddScoped<PeriodService>();
         builder.Services.AddScoped<Submissions.SubmissionService>();

@@ -68,6 +68,10 @@ public sealed class AccessGuard(
             await RequireSameDepartmentAsync(user, ownerDepartmentId, entity, key, message, ct);
     }
 
+    /// <summary>Refuses access to something that is not the user's (e.g. another user's notification); audited.</summary>
+    public async Task RefuseAsync(ClaimsPrincipal user, string entity, string key, string message, CancellationToken ct = default) =>
+        await DenyAsync(user, entity, key, message, ct);
+
     /// <summary>Audits a refused access, then refuses it with a message the user can act on.</summary>
     private async Task<ClaimsPrincipal> DenyAsync(ClaimsPrincipal user, string entity, string key, string message, CancellationToken ct)
     {

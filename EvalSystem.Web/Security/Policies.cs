@@ -22,6 +22,7 @@ public static class Policies
     public const string ViewReports = nameof(ViewReports);
     public const string ViewAuditLog = nameof(ViewAuditLog);
     public const string Administer = nameof(Administer);
+    public const string ReadNotifications = nameof(ReadNotifications);
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -40,6 +41,8 @@ public static class Policies
         [ViewReports] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewAuditLog] = [Roles.Auditor],
         [Administer] = [Roles.Admin],
+        // Everyone reads their own notifications; the service checks the recipient.
+        [ReadNotifications] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department, Roles.Admin],
     };
 
     public static void Configure(AuthorizationOptions options)

@@ -257,6 +257,31 @@ public sealed partial class EvidenceStore
         return Path.Combine(FolderPath, storedName);
     }
 
+    /// <summary>
+    /// Deletes temporary upload files older than <paramref name="olderThan"/> (an upload cut off by a crash or restart);
+    /// younger ones may belong to an upload still running in another instance sharing the folder. Returns how many were removed.
+    /// </summary>
+    public int RemoveAbandonedUploads(TimeSpan olderThan)
+    {
+        var cutoff = DateTime.UtcNow - olderThan;
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(FolderPath, TempPrefix + "*.tmp"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(path) >= cutoff)
+                    continue;
+                File.Delete(path);
+                removed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Still open or not ours to delete: try again at the next start.
+            }
+        }
+        return removed;
+    }
+
     private void EnsureFolder()
     {
         try

@@ -26,6 +26,12 @@ public sealed record DepartmentProgress(string Department, int Expected, int Dra
     public int Missing => Expected - Submitted - Approved - Returned;
 }
 
+/// <summary>One entry a department still owes in a period: never entered, still a draft, or returned and not resubmitted.</summary>
+public sealed record OutstandingItem(string Department, string IndicatorCode, string IndicatorName, string TargetName, string Status);
+
+/// <summary>The outstanding entries of a period; <see cref="Overdue"/> once the deadline has passed (逾期未报清单).</summary>
+public sealed record OutstandingList(DateTime? DeadlineUtc, bool Overdue, IReadOnlyList<OutstandingItem> Items);
+
 /// <summary>评价周期 use cases: create, open for collection, close, archive, reopen (evaluation office only).</summary>
 public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, TimeProvider clock)
 {
@@ -101,6 +107,42 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
                 Count(g.Key, SubmissionStatus.Draft), Count(g.Key, SubmissionStatus.Submitted), Count(g.Key, SubmissionStatus.Approved), Count(g.Key, SubmissionStatus.Returned)))
             .OrderByDescending(p => p.Missing).ThenBy(p => p.Department)
             .ToList();
+    }
+
+    /// <summary>
+    /// 未报清单: every department-submitted indicator × target of the period that is not submitted or approved, by department.
+    /// After the deadline this is the overdue list the office chases.
+    /// </summary>
+    public async Task<OutstandingList> OutstandingAsync(Guid periodId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ViewPeriods, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct)
+            ?? throw new DomainException("评价周期不存在或已被删除。");
+        var indicators = await db.IndicatorNodes.AsNoTracking()
+            .Where(n => n.SystemId == period.IndicatorSystemId && n.Kind == NodeKind.Indicator && n.Source == IndicatorSource.DepartmentSubmission && n.ResponsibleDepartmentId != null)
+            .OrderBy(n => n.Code)
+            .Select(n => new { n.Id, n.Code, n.NameZh, Department = n.ResponsibleDepartmentId!.Value })
+            .ToListAsync(ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.Kind == period.TargetKind).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        var statuses = await db.Submissions.AsNoTracking().Where(s => s.PeriodId == periodId)
+            .Select(s => new { s.IndicatorNodeId, s.TargetId, s.Status })
+            .ToDictionaryAsync(s => (s.IndicatorNodeId, s.TargetId), s => s.Status, ct);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var items = new List<OutstandingItem>();
+        foreach (var indicator in indicators.OrderBy(i => departments.GetValueOrDefault(i.Department, "?")).ThenBy(i => i.Code))
+        {
+            foreach (var target in targets)
+            {
+                var status = statuses.TryGetValue((indicator.Id, target.Id), out var s) ? s : (SubmissionStatus?)null;
+                if (status is SubmissionStatus.Submitted or SubmissionStatus.Approved)
+                    continue;
+                items.Add(new OutstandingItem(departments.GetValueOrDefault(indicator.Department, "?"), indicator.Code, indicator.NameZh, target.Name,
+                    status is { } known ? Submission.Label(known) : "未填报"));
+            }
+        }
+        var overdue = period.SubmissionDeadlineUtc is { } deadline && deadline < clock.GetUtcNow().UtcDateTime;
+        return new OutstandingList(period.SubmissionDeadlineUtc, overdue, items);
     }
 
     private async Task ChangeAsync(Guid periodId, Action<EvaluationPeriod> change, CancellationToken ct)

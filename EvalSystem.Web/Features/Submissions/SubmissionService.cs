@@ -1,8 +1,10 @@
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Measurements;
+using EvalSystem.Domain.Notifications;
 using EvalSystem.Domain.Submissions;
 using EvalSystem.Web.Data;
+using EvalSystem.Web.Features.Notifications;
 using EvalSystem.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,17 +64,65 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
 
     public async Task ApproveAsync(Guid submissionId, CancellationToken ct = default)
     {
+        var refused = await ApproveManyAsync([submissionId], ct);
+        if (refused.Count > 0)
+            throw new DomainException(refused[0].Reason);
+    }
+
+    /// <summary>
+    /// 批量通过: approves each submission that can be approved, in one transaction, and tells each department once how many of
+    /// its entries passed. Returns the ones that could not be approved with the reason (e.g. already returned by a colleague).
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid SubmissionId, string Reason)>> ApproveManyAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken ct = default)
+    {
         var user = await access.RequireAsync(Policies.ReviewSubmissions, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var submission = await LoadAsync(db, submissionId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        submission.Approve(user.ToUserRef(), now);
-        var value = await db.IndicatorValues.SingleOrDefaultAsync(v => v.PeriodId == submission.PeriodId && v.TargetId == submission.TargetId && v.IndicatorNodeId == submission.IndicatorNodeId, ct);
-        if (value is null)
-            db.IndicatorValues.Add(new IndicatorValue(submission.PeriodId, submission.TargetId, submission.IndicatorNodeId, submission.Value!.Value, ValueOrigin.ApprovedSubmission, now, submission.Id));
-        else
-            value.ReplaceWithApproved(submission.Value!.Value, submission.Id, now);
+        var submissions = await db.Submissions.Include(s => s.History).Where(s => submissionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var refused = new List<(Guid, string)>();
+        var approved = new List<Submission>();
+        foreach (var id in submissionIds)
+        {
+            if (!submissions.TryGetValue(id, out var submission))
+            {
+                refused.Add((id, "填报不存在或已被删除。"));
+                continue;
+            }
+            try
+            {
+                submission.Approve(user.ToUserRef(), now);
+                approved.Add(submission);
+            }
+            catch (DomainException ex)
+            {
+                refused.Add((id, ex.Message));
+            }
+        }
+
+        var periodIds = approved.Select(s => s.PeriodId).Distinct().ToList();
+        var nodeIds = approved.Select(s => s.IndicatorNodeId).Distinct().ToList();
+        var targetIds = approved.Select(s => s.TargetId).Distinct().ToList();
+        var values = await db.IndicatorValues
+            .Where(v => periodIds.Contains(v.PeriodId) && nodeIds.Contains(v.IndicatorNodeId) && targetIds.Contains(v.TargetId))
+            .ToListAsync(ct);
+        foreach (var submission in approved)
+        {
+            var value = values.SingleOrDefault(v => v.PeriodId == submission.PeriodId && v.TargetId == submission.TargetId && v.IndicatorNodeId == submission.IndicatorNodeId);
+            if (value is null)
+                db.IndicatorValues.Add(new IndicatorValue(submission.PeriodId, submission.TargetId, submission.IndicatorNodeId, submission.Value!.Value, ValueOrigin.ApprovedSubmission, now, submission.Id));
+            else
+                value.ReplaceWithApproved(submission.Value!.Value, submission.Id, now);
+        }
+
+        foreach (var group in approved.GroupBy(s => s.DepartmentId))
+        {
+            var (title, body) = group.Count() == 1
+                ? await DescribeAsync(db, group.First(), "审核通过", ct)
+                : ($"{group.Count()} 条填报审核通过", "评估办已审核通过，数值将用于本期评分。");
+            await NotificationService.NotifyDepartmentAsync(db, group.Key, NotificationKind.SubmissionApproved, title, body, "/submissions", now, ct);
+        }
         await db.SaveChangesAsync(ct);
+        return refused;
     }
 
     public async Task ReturnAsync(Guid submissionId, string comment, CancellationToken ct = default)
@@ -80,8 +130,20 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
         var user = await access.RequireAsync(Policies.ReviewSubmissions, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var submission = await LoadAsync(db, submissionId, ct);
-        submission.Return(user.ToUserRef(), comment, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        submission.Return(user.ToUserRef(), comment, now);
+        var (title, _) = await DescribeAsync(db, submission, "被退回", ct);
+        await NotificationService.NotifyDepartmentAsync(db, submission.DepartmentId, NotificationKind.SubmissionReturned, title,
+            $"退回意见：{comment.Trim()}", "/submissions", now, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<(string Title, string Body)> DescribeAsync(EvalDbContext db, Submission submission, string what, CancellationToken ct)
+    {
+        var indicator = await db.IndicatorNodes.Where(n => n.Id == submission.IndicatorNodeId).Select(n => n.NameZh).SingleAsync(ct);
+        var target = await db.Targets.Where(t => t.Id == submission.TargetId).Select(t => t.Name).SingleAsync(ct);
+        var period = await db.Periods.Where(p => p.Id == submission.PeriodId).Select(p => p.Name).SingleAsync(ct);
+        return ($"填报{what}：{indicator} · {target}", $"「{period}」{indicator} · {target}，本期值 {submission.Value}。");
     }
 
     /// <summary>Range checks a user can act on: percentages within 0–100, no negative counts, days or scores.</summary>

@@ -24,7 +24,10 @@ public sealed class SubmissionTemplateService(SubmissionQueries queries, IDbCont
         return ($"{template.PeriodName}-{template.DepartmentName}-填报模板.xlsx", SubmissionTemplateWorkbook.Export(template));
     }
 
-    /// <summary>Returns every problem (sheet, row, column, reason); saves drafts for the filled-in rows only if there is none.</summary>
+    /// <summary>
+    /// Returns every problem (sheet, row, column, reason); saves drafts for the filled-in rows only if there is none. Rows whose
+    /// value and note are unchanged are skipped; a row a colleague changed after the template was downloaded is refused.
+    /// </summary>
     public async Task<(int Saved, IReadOnlyList<ImportError> Errors)> UploadAsync(Guid periodId, Stream file, CancellationToken ct = default)
     {
         var user = await access.RequireAsync(Policies.SubmitData, ct);
@@ -62,6 +65,16 @@ public sealed class SubmissionTemplateService(SubmissionQueries queries, IDbCont
                     errors.Add(new ImportError(Sheet, excelRow, "本期值", $"「{row.IndicatorName} · {row.TargetName}」已{Submission.Label(submission.Status)}，不能在模板中修改。"));
                 continue;
             }
+            if (submission is not null && submission.Value == value && (submission.Note ?? "") == (row.Note ?? ""))
+                continue; // unchanged: re-uploading a template adds no new version
+            if (submission is not null && row.Stamp != StampOf(submission.UpdatedAtUtc))
+            {
+                // A colleague saved this entry after the template was downloaded: never overwrite their work silently.
+                var last = submission.History.MaxBy(e => e.AtUtc)!;
+                errors.Add(new ImportError(Sheet, excelRow, "本期值",
+                    $"「{row.IndicatorName} · {row.TargetName}」在您下载模板后已被{last.UserName}于{last.AtUtc.ToLocalTime():yyyy-MM-dd HH:mm}修改（当前值 {submission.Value}）。请重新下载模板，核对后再上传。"));
+                continue;
+            }
             try
             {
                 SubmissionService.ValidateValue(nodes[row.IndicatorNodeId], value);
@@ -94,6 +107,11 @@ public sealed class SubmissionTemplateService(SubmissionQueries queries, IDbCont
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var departmentName = await db.Departments.Where(d => d.Id == department).Select(d => d.Name).SingleAsync(ct);
         return new SubmissionTemplate(periodId, items[0].PeriodName, department, departmentName, items[0].DeadlineUtc,
-            items.Select(i => new TemplateRow(i.IndicatorNodeId, i.IndicatorCode, i.IndicatorName, i.Unit, i.TargetId, i.TargetName, i.PreviousValue, i.Value, i.Note)).ToList());
+            items.Select(i => new TemplateRow(i.IndicatorNodeId, i.IndicatorCode, i.IndicatorName, i.Unit, i.TargetId, i.TargetName, i.PreviousValue, i.Value, i.Note,
+                StampOf(i.UpdatedAtUtc))).ToList());
     }
+
+    /// <summary>The version of a stored entry as written into the template; empty when there is no entry yet.</summary>
+    private static string StampOf(DateTime? updatedAtUtc) =>
+        updatedAtUtc is { } at ? at.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
 }

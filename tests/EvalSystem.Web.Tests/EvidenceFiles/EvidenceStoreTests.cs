@@ -95,6 +95,25 @@ public sealed class EvidenceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task RemoveAbandonedUploads_DeletesOnlyOldTemporaryFiles()
+    {
+        var store = Store();
+        var stored = await store.SaveAsync(new MemoryStream(Pdf()), "a.pdf", 0, CancellationToken.None);
+        var old = Path.Combine(store.FolderPath, ".upload-" + Guid.NewGuid().ToString("N") + ".tmp");
+        var recent = Path.Combine(store.FolderPath, ".upload-" + Guid.NewGuid().ToString("N") + ".tmp");
+        await File.WriteAllBytesAsync(old, [1, 2, 3]);
+        await File.WriteAllBytesAsync(recent, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-2));
+
+        var removed = store.RemoveAbandonedUploads(TimeSpan.FromHours(1));
+
+        Assert.Equal(1, removed);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent)); // may be an upload still running in another instance
+        Assert.True(File.Exists(Path.Combine(store.FolderPath, stored.StoredName)));
+    }
+
+    [Fact]
     public async Task SaveAsync_StoredFile_IsAcceptedByTheEvidenceEntity()
     {
         var stored = await Store().SaveAsync(new MemoryStream(Pdf()), "报告.pdf", 0, CancellationToken.None);

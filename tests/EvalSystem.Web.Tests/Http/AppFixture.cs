@@ -27,10 +27,22 @@ public sealed partial class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A service scope acting as a signed-in user, as a Blazor circuit would.</summary>
-    public AsyncServiceScope ScopeAs(string userName, string role, Guid? departmentId = null)
+    public AsyncServiceScope ScopeAs(string userName, string role, Guid? departmentId = null) => ScopeAs(userName, userName, role, departmentId);
+
+    /// <summary>A service scope acting as one of the seeded accounts, with its real user id, role and department.</summary>
+    public async Task<AsyncServiceScope> ScopeAsAccountAsync(string userName)
+    {
+        using var lookup = Factory.Services.CreateScope();
+        var users = lookup.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<EvalSystem.Web.Data.ApplicationUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No seeded account {userName}.");
+        var role = (await users.GetRolesAsync(user)).Single();
+        return ScopeAs(user.Id, userName, role, user.DepartmentId);
+    }
+
+    private AsyncServiceScope ScopeAs(string userId, string userName, string role, Guid? departmentId)
     {
         var scope = Factory.Services.CreateAsyncScope();
-        List<Claim> claims = [new(ClaimTypes.NameIdentifier, userName), new(ClaimTypes.Name, userName), new(ClaimTypes.Role, role)];
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, userId), new(ClaimTypes.Name, userName), new(ClaimTypes.Role, role)];
         if (departmentId is { } department)
             claims.Add(new Claim(EvalClaims.DepartmentId, department.ToString()));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));

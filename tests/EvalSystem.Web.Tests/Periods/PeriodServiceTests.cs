@@ -35,6 +35,24 @@ public sealed class PeriodServiceTests(AppFixture app) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task OutstandingList_NamesEveryEntryNotYetSubmitted_ByDepartment()
+    {
+        await using var office = app.ScopeAs("office", Roles.Office);
+        var db = office.ServiceProvider.GetRequiredService<EvalDbContext>();
+        var collecting = await db.Periods.SingleAsync(p => p.Name == "2026年第四季度");
+        var closed = await db.Periods.SingleAsync(p => p.Name == "2026年第三季度");
+        var service = office.ServiceProvider.GetRequiredService<PeriodService>();
+
+        var open = await service.OutstandingAsync(collecting.Id);
+        var progress = await service.ProgressAsync(collecting.Id);
+
+        Assert.False(open.Overdue);
+        Assert.Equal(progress.Sum(p => p.Missing + p.Returned), open.Items.Count);
+        Assert.Contains(open.Items, i => i.Department == "市场监督管理局" && i.IndicatorCode == "KB-1" && i.TargetName == "中心区" && i.Status == "未填报");
+        Assert.Empty((await service.OutstandingAsync(closed.Id)).Items); // everything of the closed quarter was approved
+    }
+
+    [Fact]
     public async Task DuplicatePeriodName_IsRefused()
     {
         await using var office = app.ScopeAs("office", Roles.Office);

@@ -85,4 +85,33 @@ public sealed class SubmissionTemplateTests(AppFixture app) : IClassFixture<AppF
         Assert.Equal(0, saved);
         Assert.Contains(errors, e => e.Message.Contains("市场监督管理局"));
     }
+
+    [Fact]
+    public async Task TemplateDownloadedBeforeAColleaguesSave_DoesNotOverwriteIt()
+    {
+        var ids = await SubmissionServiceTests.IdsAsync(app, "南湖区");
+        await using var dept = app.ScopeAs("dept-amr", Roles.Department, ids.Amr);
+        var templates = dept.ServiceProvider.GetRequiredService<SubmissionTemplateService>();
+        var (_, stale) = await templates.DownloadAsync(ids.Period);
+
+        // A colleague enters a value for the same row after the template was downloaded.
+        await using (var colleague = app.ScopeAs("dept-amr-2", Roles.Department, ids.Amr))
+            await colleague.ServiceProvider.GetRequiredService<SubmissionService>().SaveDraftAsync(ids.Period, ids.KB1, ids.Target, 6, "同事填报");
+
+        var filled = Fill(stale, sheet => RowOf(sheet, "KB-1", "南湖区").Cell(6).Value = 9);
+        var (saved, errors) = await templates.UploadAsync(ids.Period, new MemoryStream(filled));
+
+        Assert.Equal(0, saved);
+        var error = Assert.Single(errors);
+        Assert.Contains("dept-amr-2", error.Message);
+        Assert.Contains("重新下载模板", error.Message);
+        var db = dept.ServiceProvider.GetRequiredService<EvalDbContext>();
+        Assert.Equal(6, (await db.Submissions.SingleAsync(s => s.PeriodId == ids.Period && s.IndicatorNodeId == ids.KB1 && s.TargetId == ids.Target)).Value);
+
+        // A fresh template carries the colleague's version: the same change now goes through.
+        var (_, fresh) = await templates.DownloadAsync(ids.Period);
+        (saved, errors) = await templates.UploadAsync(ids.Period, new MemoryStream(Fill(fresh, sheet => RowOf(sheet, "KB-1", "南湖区").Cell(6).Value = 9)));
+        Assert.Empty(errors);
+        Assert.Equal(1, saved);
+    }
 }

@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Notifications;
+using EvalSystem.Domain.Periods;
+using EvalSystem.Domain.Submissions;
+using EvalSystem.Web.Data;
+using EvalSystem.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EvalSystem.Web.Features.Notifications;
+
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>How many days before a submission deadline departments with open items are reminded.</summary>
+    public int DeadlineReminderDays { get; set; } = 3;
+}
+
+/// <summary>One line under the bell. Stored notifications have an id; reminders derived from the current state have none.</summary>
+public sealed record InboxItem(Guid? Id, NotificationKind Kind, string Title, string Body, string Link, DateTime AtUtc, bool IsRead);
+
+public sealed record Inbox(IReadOnlyList<InboxItem> Items, int UnreadCount)
+{
+    public static readonly Inbox Empty = new([], 0);
+}
+
+/// <summary>
+/// 站内通知: the bell in the top bar. Departments hear about returns and approvals of their submissions and are reminded of
+/// approaching or passed deadlines while items are still open; the office is reminded of what waits for review and of
+/// departments that missed a deadline. Users read and mark only their own notifications.
+/// </summary>
+public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, TimeProvider clock, IOptions<NotificationOptions> options)
+{
+    private const int RecentCount = 20;
+
+    public async Task<Inbox> InboxAsync(CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.ReadNotifications, ct);
+        var userId = UserIdOf(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reminders = new List<InboxItem>();
+        if (user.GetDepartmentId() is { } department && await access.AllowsAsync(user, Policies.SubmitData))
+            reminders.AddRange(await DeadlineRemindersAsync(db, department, now, ct));
+        if (await access.AllowsAsync(user, Policies.ReviewSubmissions))
+            reminders.AddRange(await OfficeRemindersAsync(db, now, ct));
+
+        var stored = await db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId)
+            .OrderByDescending(n => n.CreatedAtUtc).Take(RecentCount)
+            .Select(n => new InboxItem(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .ToListAsync(ct);
+        var unread = await db.Notifications.CountAsync(n => n.RecipientUserId == userId && n.ReadAtUtc == null, ct);
+        return new Inbox([.. reminders, .. stored], unread + reminders.Count);
+    }
+
+    /// <summary>Marks one of the user's own notifications read; anyone else's id is refused and audited.</summary>
+    public async Task MarkReadAsync(Guid notificationId, CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.ReadNotifications, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == notificationId, ct);
+        if (notification is null)
+            return;
+        if (notification.RecipientUserId != UserIdOf(user))
+            await access.RefuseAsync(user, nameof(Notification), notificationId.ToString(), "这条通知不是发给您的。", ct);
+        notification.MarkRead(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task MarkAllReadAsync(CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.ReadNotifications, ct);
+        var userId = UserIdOf(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var notification in await db.Notifications.Where(n => n.RecipientUserId == userId && n.ReadAtUtc == null).ToListAsync(ct))
+            notification.MarkRead(now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds a notification for every user of <paramref name="departmentId"/> to <paramref name="db"/>, saved together with the
+    /// change it reports (a return is never saved without its notification, or the other way round).
+    /// </summary>
+    internal static async Task NotifyDepartmentAsync(EvalDbContext db, Guid departmentId, NotificationKind kind, string title, string body, string link,
+        DateTime now, CancellationToken ct)
+    {
+        var recipients = await db.Users.Where(u => u.DepartmentId == departmentId).Select(u => u.Id).ToListAsync(ct);
+        foreach (var recipient in recipients)
+            db.Notifications.Add(new Notification(recipient, kind, title, body, link, now));
+    }
+
+    private static string UserIdOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new AccessDeniedException("请先登录。");
+
+    private async Task<List<InboxItem>> DeadlineRemindersAsync(EvalDbContext db, Guid department, DateTime now, CancellationToken ct)
+    {
+        var soon = now.AddDays(options.Value.DeadlineReminderDays);
+        var periods = await db.Periods.AsNoTracking()
+            .Where(p => p.Status == PeriodStatus.Collecting && p.SubmissionDeadlineUtc != null && p.SubmissionDeadlineUtc <= soon)
+            .ToListAsync(ct);
+        var items = new List<InboxItem>();
+        foreach (var period in periods)
+        {
+            var open = await OpenItemsAsync(db, period, department, ct);
+            if (open == 0)
+                continue;
+            var deadline = period.SubmissionDeadlineUtc!.Value;
+            var overdue = deadline < now && !period.AcceptsSubmissions(now);
+            items.Add(new InboxItem(null, NotificationKind.DeadlineApproaching,
+                overdue ? $"「{period.Name}」填报已过截止时间" : $"「{period.Name}」填报即将截止",
+                overdue
+                    ? $"截止时间 {deadline.ToLocalTime():yyyy-MM-dd HH:mm} 已过，贵部门尚有 {open} 项未提交。如需补报，请联系评估办。"
+                    : $"将于 {deadline.ToLocalTime():yyyy-MM-dd HH:mm} 截止（剩余{Math.Max(0, (int)Math.Ceiling((deadline - now).TotalDays))}天），贵部门尚有 {open} 项未提交。",
+                "/submissions", now, false));
+        }
+        return items;
+    }
+
+    /// <summary>Indicator × target entries of the department in the period that are not submitted or approved yet.</summary>
+    private static async Task<int> OpenItemsAsync(EvalDbContext db, EvaluationPeriod period, Guid department, CancellationToken ct)
+    {
+        var indicators = await db.IndicatorNodes.CountAsync(n => n.SystemId == period.IndicatorSystemId && n.Kind == NodeKind.Indicator
+            && n.Source == IndicatorSource.DepartmentSubmission && n.ResponsibleDepartmentId == department, ct);
+        if (indicators == 0)
+            return 0;
+        var targets = await db.Targets.CountAsync(t => t.Kind == period.TargetKind, ct);
+        var done = await db.Submissions.CountAsync(s => s.PeriodId == period.Id && s.DepartmentId == department
+            && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved), ct);
+        return Math.Max(0, indicators * targets - done);
+    }
+
+    private static async Task<List<InboxItem>> OfficeRemindersAsync(EvalDbContext db, DateTime now, CancellationToken ct)
+    {
+        var items = new List<InboxItem>();
+        var waiting = await db.Submissions.CountAsync(s => s.Status == SubmissionStatus.Submitted, ct);
+        if (waiting > 0)
+            items.Add(new InboxItem(null, NotificationKind.AwaitingReview, $"{waiting} 条填报待审核", "部门已提交，等待评估办审核。", "/review", now, false));
+        var overdue = await db.Periods.AsNoTracking()
+            .Where(p => p.Status == PeriodStatus.Collecting && p.SubmissionDeadlineUtc != null && p.SubmissionDeadlineUtc < now)
+            .ToListAsync(ct);
+        foreach (var period in overdue)
+            items.Add(new InboxItem(null, NotificationKind.DeadlineApproaching, $"「{period.Name}」已过填报截止时间",
+                "可在评价周期页面查看逾期未报清单，催报或延长截止时间。", "/periods", now, false));
+        return items;
+    }
+}
