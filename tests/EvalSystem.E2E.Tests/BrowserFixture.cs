@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for checking what a journey stored (never for driving it).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static string ArtifactsFolder { get; } = Path.Combine(AppContext.BaseDirectory, "test-artifacts");
 
     public async Task InitializeAsync()

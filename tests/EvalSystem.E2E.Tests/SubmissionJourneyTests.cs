@@ -1,4 +1,7 @@
 using EvalSystem.E2E.Tests.Pages;
+using EvalSystem.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EvalSystem.E2E.Tests;
@@ -51,14 +54,24 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixtu
         await queued.Locator("[data-testid=evidence]").ClickAsync();
         await Assertions.Expect(officePage.Locator("[data-testid=evidence-list]")).ToContainTextAsync("登记系统导出.pdf");
         await officePage.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "完成" }).ClickAsync();
-        await queued.Locator("[data-testid=return]").ClickAsync();
-        await Field(officePage, "prompt-text").FillAsync("环节数与登记系统不一致，请核实。");
-        await officePage.Locator("[data-testid=prompt-ok]").ClickAsync();
+        await queued.Locator("[data-testid=review]").ClickAsync();
+        await Assertions.Expect(officePage.Locator("[data-testid=review-evidence]")).ToContainTextAsync("登记系统导出.pdf");
+        await officePage.Locator("[data-testid=review-return]").ClickAsync();
+        await Assertions.Expect(officePage.Locator("[data-testid=review-error]")).ToContainTextAsync("退回必须填写审核意见");
+        await Field(officePage, "review-comment").FillAsync("环节数与登记系统不一致，请核实。");
+        await office.ScreenshotAsync("office-review-dialog");
+        await officePage.Locator("[data-testid=review-return]").ClickAsync();
         await Assertions.Expect(queued).ToHaveCountAsync(0);
         office.AssertNoBrowserErrors();
         await office.DisposeAsync();
 
         (dept, page) = await SignInAsync("dept-amr", "数据填报");
+        await Assertions.Expect(page.Locator("[data-testid=notification-count]")).ToContainTextAsync("1");
+        await page.Locator("[data-testid=notification-bell]").ClickAsync();
+        var notice = page.Locator("[data-testid=notification-item]").Filter(new() { HasTextString = "被退回" });
+        await Assertions.Expect(notice).ToContainTextAsync("环节数与登记系统不一致");
+        await dept.ScreenshotAsync("dept-notifications");
+        await notice.ClickAsync();
         row = MyRow(page, "开办企业环节", "中心区");
         await Assertions.Expect(row).ToContainTextAsync("环节数与登记系统不一致");
         await row.Locator("[data-testid=enter]").ClickAsync();
@@ -81,7 +94,31 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixtu
         await officePage.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "关闭" }).ClickAsync();
         await queued.Locator("[data-testid=approve]").ClickAsync();
         await Assertions.Expect(queued).ToHaveCountAsync(0);
+
+        // The office ends collection and computes: the score run takes the approved value, 3.
+        await new ShellPage(officePage).OpenMenuAsync("评价周期");
+        var periods = new PeriodsPage(officePage);
+        await periods.ShowProgressAsync("2026年第四季度");
+        await officePage.Locator(".mud-dialog .mud-tab", new PageLocatorOptions { HasTextString = "未报清单" }).ClickAsync();
+        await Assertions.Expect(officePage.Locator("[data-testid=outstanding-table]")).ToContainTextAsync("市场监督管理局");
+        await office.ScreenshotAsync("office-outstanding-list");
+        await officePage.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "关闭" }).ClickAsync();
+        await periods.Row("2026年第四季度").Locator("[data-testid=close]").ClickAsync();
+        await Assertions.Expect(periods.Status("2026年第四季度")).ToContainTextAsync("审核中");
+        await periods.ComputeAsync("2026年第四季度");
+        await Assertions.Expect(periods.LatestRun("2026年第四季度")).ToContainTextAsync("第1次", new() { Timeout = 60_000 });
         office.AssertNoBrowserErrors();
         await office.DisposeAsync();
+
+        using var scope = browser.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
+        var period = await db.Periods.SingleAsync(p => p.Name == "2026年第四季度");
+        var run = await db.ScoreRuns.Where(r => r.PeriodId == period.Id).SingleAsync();
+        var used = await (from s in db.IndicatorScores
+                          join n in db.IndicatorNodes on s.IndicatorNodeId equals n.Id
+                          join t in db.Targets on s.TargetId equals t.Id
+                          where s.RunId == run.Id && n.Code == "KB-1" && t.Name == "中心区"
+                          select s.RawValue).SingleAsync();
+        Assert.Equal(3, used);
     }
 }
