@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Scoring;
 
@@ -63,6 +64,11 @@ public sealed partial class IndicatorNode
     public string? RuleJson { get; private set; }
     /// <summary>For formula indicators: an expression over other measures.</summary>
     public string? Formula { get; private set; }
+    /// <summary>
+    /// For an indicator computed from case data or ratings: which measure fills it (e.g. 平均审批时间). Null means the value
+    /// is not filled automatically.
+    /// </summary>
+    public CaseMeasureKind? Measure { get; private set; }
 
     public bool IsIndicator => Kind == NodeKind.Indicator;
 
@@ -107,6 +113,8 @@ public sealed partial class IndicatorNode
             throw new DomainException($"「{NameZh}」的数据来源是公式计算，必须填写公式。");
         if (definition.Source == IndicatorSource.DepartmentSubmission && definition.ResponsibleDepartmentId is null)
             throw new DomainException($"「{NameZh}」由部门填报，必须指定主责单位。");
+        if (definition.Measure is { } measure && measure.Source() != definition.Source)
+            throw new DomainException($"「{NameZh}」的计算口径「{measure.DisplayName()}」来自{(measure.Source() == IndicatorSource.Ratings ? "好差评" : "办件数据")}，与数据来源不一致。");
         Unit = Guard.Required(definition.Unit, "计量单位", 30);
         Direction = definition.Direction;
         Source = definition.Source;
@@ -116,6 +124,7 @@ public sealed partial class IndicatorNode
         AdvancedValue = definition.AdvancedValue;
         RuleJson = Guard.Optional(definition.RuleJson, "评分规则", 20_000);
         Formula = definition.Source == IndicatorSource.Formula ? Guard.Optional(definition.Formula, "公式", 2000) : null;
+        Measure = definition.Source is IndicatorSource.CaseData or IndicatorSource.Ratings ? definition.Measure : null;
     }
 
     internal IndicatorNode CloneInto(Guid systemId, Guid? parentId)
@@ -142,4 +151,5 @@ public sealed record IndicatorDefinition(
     double? WarningValue = null,
     double? AdvancedValue = null,
     string? RuleJson = null,
-    string? Formula = null);
+    string? Formula = null,
+    CaseMeasureKind? Measure = null);

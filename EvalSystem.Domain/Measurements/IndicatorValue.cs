@@ -36,6 +36,17 @@ public sealed class IndicatorValue
         RecordedAtUtc = nowUtc;
     }
 
+    /// <summary>A measure recomputed from case data, ratings or supervision tasks replaces the value computed before.</summary>
+    public void ReplaceComputed(double value, ValueOrigin origin, DateTime nowUtc)
+    {
+        if (origin == ValueOrigin.ApprovedSubmission)
+            throw new DomainException("填报值只能通过审核写入。");
+        Value = Guard.Finite(value, "指标值");
+        Origin = origin;
+        SubmissionId = null;
+        RecordedAtUtc = nowUtc;
+    }
+
     public Guid Id { get; private set; }
     public Guid PeriodId { get; private set; }
     public Guid TargetId { get; private set; }

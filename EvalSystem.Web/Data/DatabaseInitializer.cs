@@ -41,6 +41,8 @@ public sealed class DatabaseInitializer(
                         "The database schema is out of date; run the migration script from docs/operations.md or set Database:MigrateOnStartup=true.");
             }
         }
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            await Features.CaseData.WorkingCalendarService.EnsureOfficialYearsAsync(db, ct);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -37,6 +37,11 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<IndicatorScoreRecord> IndicatorScores => Set<IndicatorScoreRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Cases.ServiceCase> ServiceCases => Set<Domain.Cases.ServiceCase>();
+    public DbSet<Domain.Ratings.Rating> Ratings => Set<Domain.Ratings.Rating>();
+    public DbSet<Domain.Ratings.RectificationItem> RectificationItems => Set<Domain.Ratings.RectificationItem>();
+    public DbSet<Domain.Cases.DataImport> DataImports => Set<Domain.Cases.DataImport>();
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,8 @@ public static class Policies
     public const string ViewAuditLog = nameof(ViewAuditLog);
     public const string Administer = nameof(Administer);
     public const string ReadNotifications = nameof(ReadNotifications);
+    public const string ViewCaseData = nameof(ViewCaseData);
+    public const string ImportCaseData = nameof(ImportCaseData);
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -33,6 +35,8 @@ public static class Policies
         [ExportIndicators] = [Roles.Office, Roles.Leader, Roles.Auditor],
         [ViewPeriods] = [Roles.Office, Roles.Leader, Roles.Auditor],
         [ManagePeriods] = [Roles.Office],
+        [ViewCaseData] = [Roles.Office, Roles.Leader, Roles.Auditor],
+        [ImportCaseData] = [Roles.Office],
         [SubmitData] = [Roles.Department],
         [ReviewSubmissions] = [Roles.Office],
         // Department users read their own department's files only; the service checks that.

@@ -38,6 +38,7 @@ internal sealed class IndicatorNodeConfiguration : IEntityTypeConfiguration<Indi
         builder.Property(n => n.Direction).HasConversion<string>().HasMaxLength(20);
         builder.Property(n => n.Source).HasConversion<string>().HasMaxLength(30);
         builder.Property(n => n.Formula).HasMaxLength(2000);
+        builder.Property(n => n.Measure).HasConversion<string>().HasMaxLength(40);
         builder.Property(n => n.RuleJson);
         builder.Ignore(n => n.IsIndicator);
         builder.HasOne<IndicatorNode>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.NoAction);

@@ -1,3 +1,4 @@
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Scoring;
@@ -124,4 +125,14 @@ internal static class DemoCatalog
 internal sealed record DemoIndicator(
     string Group, string Code, string Name, string NameEn, string Unit, IndicatorDirection Direction, IndicatorSource Source,
     string Department, decimal Weight, string RuleJson,
-    double Typical, double Min, double Max, int Decimals, double Warning, double Advanced);
+    double Typical, double Min, double Max, int Decimals, double Warning, double Advanced)
+{
+    /// <summary>The case-data or ratings measure that fills a computed indicator.</summary>
+    public CaseMeasureKind? Measure => Code switch
+    {
+        "KB-2" => CaseMeasureKind.StartupDays,
+        "ZW-2" => CaseMeasureKind.AverageApprovalDays,
+        "ZW-4" => CaseMeasureKind.SatisfactionRate,
+        _ => null,
+    };
+}

@@ -87,7 +87,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
                 system.AddIndicator(group, i.Code, i.Name, i.NameEn, i.Weight, new IndicatorDefinition(
                     i.Unit, i.Direction, i.Source, departments[i.Department].Id,
                     SupportingDepartmentIds: i.Code.StartsWith("ZW", StringComparison.Ordinal) ? [departments["AMR"].Id] : null,
-                    WarningValue: i.Warning, AdvancedValue: i.Advanced, RuleJson: i.RuleJson));
+                    WarningValue: i.Warning, AdvancedValue: i.Advanced, RuleJson: i.RuleJson, Measure: i.Measure));
             }
         }
         system.Publish(now.AddMonths(-14));
