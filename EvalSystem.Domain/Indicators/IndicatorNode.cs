@@ -113,7 +113,7 @@ public sealed partial class IndicatorNode
             throw new DomainException($"「{NameZh}」的数据来源是公式计算，必须填写公式。");
         if (definition.Source == IndicatorSource.DepartmentSubmission && definition.ResponsibleDepartmentId is null)
             throw new DomainException($"「{NameZh}」由部门填报，必须指定主责单位。");
-        if (definition.Measure is { } measure && measure.Source() != definition.Source)
+        if (definition is { Source: IndicatorSource.CaseData or IndicatorSource.Ratings, Measure: { } measure } && measure.Source() != definition.Source)
             throw new DomainException($"「{NameZh}」的计算口径「{measure.DisplayName()}」来自{(measure.Source() == IndicatorSource.Ratings ? "好差评" : "办件数据")}，与数据来源不一致。");
         Unit = Guard.Required(definition.Unit, "计量单位", 30);
         Direction = definition.Direction;

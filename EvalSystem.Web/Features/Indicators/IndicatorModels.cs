@@ -1,3 +1,4 @@
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Scoring;
@@ -13,7 +14,8 @@ public sealed record SystemVersion(Guid Id, Guid LineageId, string Name, int Ver
 public sealed record TreeNode(
     Guid Id, Guid? ParentId, int Level, NodeKind Kind, string Code, string NameZh, string? NameEn, decimal Weight,
     string? Unit, IndicatorDirection? Direction, IndicatorSource? Source, Guid? ResponsibleDepartmentId, string? ResponsibleDepartmentName,
-    IReadOnlyList<Guid> SupportingDepartmentIds, double? WarningValue, double? AdvancedValue, string? RuleJson, string? Formula)
+    IReadOnlyList<Guid> SupportingDepartmentIds, double? WarningValue, double? AdvancedValue, string? RuleJson, string? Formula,
+    CaseMeasureKind? Measure = null)
 {
     public bool IsIndicator => Kind == NodeKind.Indicator;
 }
@@ -41,6 +43,7 @@ public sealed class NodeForm
     public double? AdvancedValue { get; set; }
     public string? RuleJson { get; set; }
     public string? Formula { get; set; }
+    public CaseMeasureKind? Measure { get; set; }
 
     public static NodeForm From(TreeNode node) => new()
     {
@@ -59,10 +62,11 @@ public sealed class NodeForm
         AdvancedValue = node.AdvancedValue,
         RuleJson = node.RuleJson,
         Formula = node.Formula,
+        Measure = node.Measure,
     };
 
     public IndicatorDefinition ToDefinition() => new(Unit ?? "", Direction, Source, ResponsibleDepartmentId,
-        SupportingDepartmentIds, WarningValue, AdvancedValue, RuleJson, Formula);
+        SupportingDepartmentIds, WarningValue, AdvancedValue, RuleJson, Formula, Measure);
 }
 
 public static class IndicatorLabels

@@ -47,7 +47,7 @@ public sealed class IndicatorSystemQueries(IDbContextFactory<EvalDbContext> dbFa
 
         var nodes = ordered.Select(n => new TreeNode(n.Id, n.ParentId, n.Level, n.Kind, n.Code, n.NameZh, n.NameEn, n.Weight, n.Unit, n.Direction, n.Source,
                 n.ResponsibleDepartmentId, n.ResponsibleDepartmentId is { } d ? departments.GetValueOrDefault(d) : null,
-                n.SupportingDepartmentIds, n.WarningValue, n.AdvancedValue, n.RuleJson, n.Formula))
+                n.SupportingDepartmentIds, n.WarningValue, n.AdvancedValue, n.RuleJson, n.Formula, n.Measure))
             .ToList();
         var periodCount = await db.Periods.CountAsync(p => p.IndicatorSystemId == systemId, ct);
         return new SystemView(ToVersion(system, periodCount), nodes, canEdit ? Problems(system) : [],

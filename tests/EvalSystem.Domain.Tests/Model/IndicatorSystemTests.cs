@@ -1,3 +1,4 @@
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Organization;
@@ -101,6 +102,25 @@ public class IndicatorSystemTests
         var kb = system.AddGroup("KB", "开办企业", null, 100);
         Assert.Throws<DomainException>(() => system.AddIndicator(kb, "KB-2", "开办企业时间", null, 100,
             new IndicatorDefinition("工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, null)));
+    }
+
+    [Fact]
+    public void Define_ComputedIndicator_KeepsItsMeasure_AndAMeasureOfTheOtherSourceIsRefused()
+    {
+        var system = new IndicatorSystem("测试体系", TargetKind.Region, Now);
+        var zw = system.AddGroup("ZW", "政务服务", null, 100);
+        var time = system.AddIndicator(zw, "ZW-2", "平均审批时间", null, 50,
+            new IndicatorDefinition("工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.CaseData, null, Measure: CaseMeasureKind.AverageApprovalDays));
+        Assert.Equal(CaseMeasureKind.AverageApprovalDays, time.Measure);
+
+        var ex = Assert.Throws<DomainException>(() => system.AddIndicator(zw, "ZW-4", "满意率", null, 50,
+            new IndicatorDefinition("%", IndicatorDirection.HigherIsBetter, IndicatorSource.CaseData, null, Measure: CaseMeasureKind.SatisfactionRate)));
+        Assert.Contains("好差评", ex.Message);
+
+        // A submitted indicator has no measure, whatever the definition says.
+        var submitted = system.AddIndicator(zw, "ZW-1", "网上可办率", null, 50,
+            new IndicatorDefinition("%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, Amr, Measure: CaseMeasureKind.OnlineShare));
+        Assert.Null(submitted.Measure);
     }
 
     [Fact]
