@@ -34,6 +34,25 @@ public static class FileEndpoints
             })
             .RequireAuthorization(Policies.SubmitData);
 
+        // Empty templates for the case-data and ratings imports.
+        app.MapGet("/files/case-data/{kind}-template.{format}", (string kind, string format, HttpContext http) =>
+            {
+                byte[]? content = (kind, format) switch
+                {
+                    ("cases", "csv") => Reports.CaseFiles.CaseFileTemplate.Csv(),
+                    ("cases", "xlsx") => Reports.CaseFiles.CaseFileTemplate.Xlsx(),
+                    ("ratings", "csv") => Reports.CaseFiles.RatingFileTemplate.Csv(),
+                    ("ratings", "xlsx") => Reports.CaseFiles.RatingFileTemplate.Xlsx(),
+                    _ => null,
+                };
+                if (content is null)
+                    return Results.NotFound();
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                var name = kind == "cases" ? Reports.CaseFiles.CaseFileTemplate.FileNameStem : Reports.CaseFiles.RatingFileTemplate.FileNameStem;
+                return Results.File(content, format == "csv" ? "text/csv; charset=utf-8" : Xlsx, $"{name}.{format}");
+            })
+            .RequireAuthorization(Policies.ImportCaseData);
+
         // Always a download unless it is a PDF or an image asked for inline preview; never sniffed by the browser.
         app.MapGet("/files/evidence/{id:guid}", async (Guid id, bool? inline, EvidenceService evidence, HttpContext http, CancellationToken ct) =>
             {

@@ -25,6 +25,10 @@ public static class FeatureRegistration
         builder.Services.AddScoped<IndicatorSystemService>();
         builder.Services.AddScoped<IndicatorSystemExcel>();
         builder.Services.AddScoped<ScoreRunner>();
+        builder.Services.Configure<CaseData.CaseDataOptions>(builder.Configuration.GetSection(CaseData.CaseDataOptions.Section));
+        builder.Services.AddScoped<CaseData.WorkingCalendarService>();
+        builder.Services.AddScoped<CaseData.CaseMeasureService>();
+        builder.Services.AddScoped<CaseData.CaseImportService>();
         builder.Services.AddScoped<ScoreRunService>();
         return builder;
     }
