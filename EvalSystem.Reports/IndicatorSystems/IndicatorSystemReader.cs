@@ -2,6 +2,7 @@ using EvalSystem.Reports.Excel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Scoring;
 using static EvalSystem.Reports.IndicatorSystems.WorkbookLayout;
@@ -23,6 +24,9 @@ internal sealed partial class IndicatorSystemReader
     private const int HeaderSearchRows = 30;
 
     private readonly ImportErrors _errors = new(SheetName);
+
+    /// <summary>The columns the worksheet has: <see cref="ColumnCount"/>, or <see cref="LegacyColumnCount"/> for a workbook from before 计算口径.</summary>
+    private int _columns = ColumnCount;
 
     public static ImportResult Read(Stream xlsx)
     {
@@ -105,8 +109,11 @@ internal sealed partial class IndicatorSystemReader
     private bool CheckHeader(IXLWorksheet ws, int row)
     {
         var actual = Enumerable.Range(1, ColumnCount + 10).Select(c => NormalizeHeader(SafeString(ws.Cell(row, c)))).ToArray();
+        // Workbooks exported before the 计算口径 column existed stop after 公式: read them as having no measures.
+        if (actual[Measure - 1].Length == 0 && !actual.Contains(Header(Measure)))
+            _columns = LegacyColumnCount;
         var ok = true;
-        for (var c = 1; c <= ColumnCount; c++)
+        for (var c = 1; c <= _columns; c++)
         {
             var expected = Header(c);
             if (actual[c - 1] == expected)
@@ -185,7 +192,7 @@ internal sealed partial class IndicatorSystemReader
             var blank = true;
             for (var c = 1; c <= ColumnCount; c++)
             {
-                cells[c] = ReadCell(ws.Cell(r, c), r, Header(c));
+                cells[c] = c <= _columns ? ReadCell(ws.Cell(r, c), r, Header(c)) : new CellValue(string.Empty, null);
                 blank &= cells[c].Text.Length == 0;
             }
 
@@ -321,11 +328,37 @@ internal sealed partial class IndicatorSystemReader
             error(Formula, "数据来源为公式计算的指标必须填写公式。");
         else if (d.Source is { } s && s != IndicatorSource.Formula && d.Formula is not null)
             error(Formula, $"只有数据来源为公式计算的指标可以填写公式（本行数据来源为{Sources[s]}）；请清空公式或把数据来源改为公式计算。");
+
+        ReadMeasure(d, optional(Measure), error);
     }
+
+    private static void ReadMeasure(RowDraft d, string? text, Action<int, string> error)
+    {
+        if (text is null)
+            return;
+        if (!Measures.TryParse(text, out var measure))
+        {
+            error(Measure, $"未知的计算口径「{text}」，可选：{Measures.Choices}。");
+            return;
+        }
+
+        var from = measure.Source();
+        if (d.Source is not { } source)
+            d.Measure = measure; // The missing or unknown 数据来源 is reported on its own cell.
+        else if (source is not (IndicatorSource.CaseData or IndicatorSource.Ratings))
+            error(Measure, $"只有数据来源为{Sources[IndicatorSource.CaseData]}或{Sources[IndicatorSource.Ratings]}的指标可以选择计算口径（本行数据来源为{Sources[source]}）；请清空计算口径或修改数据来源。");
+        else if (from != source)
+            error(Measure, $"计算口径「{text}」属于{Sources[from]}，与本行的数据来源{Sources[source]}不一致；请改选{Sources[source]}的计算口径（{ChoicesFor(source)}），或把数据来源改为{Sources[from]}。");
+        else
+            d.Measure = measure;
+    }
+
+    private static string ChoicesFor(IndicatorSource source)
+        => string.Join("、", CaseMeasureKinds.All.Where(m => m.Source() == source).Select(m => Measures[m]));
 
     private static void CheckGroupIsBare(CellValue[] cells, Action<int, string> error)
     {
-        for (var c = Unit; c <= Formula; c++)
+        for (var c = Unit; c <= Measure; c++)
         {
             if (cells[c].Text.Length > 0)
                 error(c, $"分组行不填写「{Header(c)}」（当前为「{cells[c].Text}」），请清空；如果这一行是要评分的指标，请把节点类型改为「指标」。");

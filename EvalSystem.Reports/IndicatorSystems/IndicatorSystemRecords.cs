@@ -1,3 +1,4 @@
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Scoring;
 
@@ -9,6 +10,7 @@ namespace EvalSystem.Reports.IndicatorSystems;
 /// <param name="Weight">Percent within the parent.</param>
 /// <param name="IsIndicator">false = group (一级/二级分组), true = measured leaf.</param>
 /// <param name="RuleJson">The rule in the <see cref="ScoringRuleJson"/> contract; null for groups.</param>
+/// <param name="Measure">计算口径: the computed measure of an indicator whose source is 办件数据 or 好差评; null otherwise.</param>
 public sealed record IndicatorRow(
     int SourceRow,
     int Level,
@@ -25,7 +27,8 @@ public sealed record IndicatorRow(
     double? WarningValue,
     double? AdvancedValue,
     string? RuleJson,
-    string? Formula);
+    string? Formula,
+    CaseMeasureKind? Measure = null);
 
 /// <summary>A whole indicator system as kept in the "指标体系" worksheet.</summary>
 /// <param name="TargetKind">"地区" or "部门".</param>

@@ -85,6 +85,8 @@ internal static class IndicatorSystemWriter
         Double(ws.Cell(r, Advanced), row.AdvancedValue);
         WriteRule(ws, r, row.RuleJson);
         Text(ws.Cell(r, Formula), row.Formula);
+        if (row.Measure is { } measure)
+            ws.Cell(r, Measure).SetValue(Measures[measure]);
 
         if (!row.IsIndicator)
         {
@@ -124,11 +126,13 @@ internal static class IndicatorSystemWriter
             ws.Range(FirstDataRow, c, spare, c).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
         ws.Range(FirstDataRow, RuleParameters, spare, RuleParameters).Style.Alignment.SetWrapText(true);
         ws.Range(FirstDataRow, Formula, spare, Formula).Style.Alignment.SetWrapText(true);
+        ws.Range(FirstDataRow, Measure, spare, Measure).Style.Alignment.SetWrapText(true);
 
         List(ws.Range(FirstDataRow, Kind, spare, Kind), [GroupKind, IndicatorKind]);
         List(ws.Range(FirstDataRow, Direction, spare, Direction), Directions.Texts);
         List(ws.Range(FirstDataRow, Source, spare, Source), Sources.Texts);
         List(ws.Range(FirstDataRow, RuleType, spare, RuleType), RuleParameterText.TypeNames);
+        List(ws.Range(FirstDataRow, Measure, spare, Measure), Measures.Texts);
 
         if (last >= FirstDataRow)
         {
@@ -139,6 +143,8 @@ internal static class IndicatorSystemWriter
 
         for (var c = 1; c <= ColumnCount; c++)
             ws.Column(c).Width = ColumnWidths.Fit(ColumnTexts(ws, c, last, sheet));
+        // Wide enough for any choice of the drop-down, so a measure picked in a spare row does not wrap.
+        ws.Column(Measure).Width = ColumnWidths.Fit(Measures.Texts.Append(Header(Measure)));
         ws.Column(1).Width = Math.Max(ws.Column(1).Width, ColumnWidths.Fit(TitleLabels));
 
         ws.SheetView.Freeze(HeaderRow, NameZh);

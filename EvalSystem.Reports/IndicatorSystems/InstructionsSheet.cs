@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using EvalSystem.Domain.Cases;
 using EvalSystem.Reports.Excel;
 using static EvalSystem.Reports.IndicatorSystems.WorkbookLayout;
 
@@ -36,6 +37,7 @@ internal static class InstructionsSheet
         [Header(RuleType), "指标必填：" + string.Join("、", RuleParameterText.TypeNames) + "；分组留空。", "前沿距离"],
         [Header(RuleParameters), "按评分规则填写，写法见下表；多个参数用“；”分隔。", "最优=0.5；最差=20"],
         [Header(Formula), "数据来源为公式计算时必填，其他指标留空。用方括号引用其他指标的代码，支持 + - * / 和括号。", "[ZW-3A] / [ZW-3B] * 100"],
+        [Header(Measure), "数据来源为办件数据或好差评时选择，系统按此口径自动计算；留空则不自动取数。可选：" + MeasureChoices() + "。", "平均审批时间"],
     ];
 
     private static readonly string[][] RuleRows =
@@ -56,6 +58,11 @@ internal static class InstructionsSheet
         "数字请填写为数字（不带单位和百分号）；空行会被忽略。",
         "评分规则也可以填写英文类型名（goalpost、minmax、zscore、bands、target、rankpoints、yesno）。",
     ];
+
+    /// <summary>"平均审批时间、……（办件数据）；满意率、……（好差评）", so offices see which measures fit which source.</summary>
+    private static string MeasureChoices()
+        => string.Join("；", CaseMeasureKinds.All.GroupBy(m => m.Source())
+            .Select(g => $"{string.Join("、", g.Select(m => Measures[m]))}（{Sources[g.Key]}）"));
 
     public static void Add(XLWorkbook workbook)
     {

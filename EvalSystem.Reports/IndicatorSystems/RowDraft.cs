@@ -1,3 +1,4 @@
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Scoring;
 
@@ -22,6 +23,7 @@ internal sealed class RowDraft(int row)
     public double? Advanced { get; set; }
     public ScoringRule? Rule { get; set; }
     public string? Formula { get; set; }
+    public CaseMeasureKind? Measure { get; set; }
 
     public RowDraft? Parent { get; set; }
     public List<RowDraft> Children { get; } = [];
@@ -32,5 +34,5 @@ internal sealed class RowDraft(int row)
     /// <summary>Only called once every cell and the tree have passed their checks.</summary>
     public IndicatorRow ToRow() => new(
         Row, Level ?? 0, Code, NameZh, NameEn, Weight ?? 0, IsIndicator ?? false, Unit, Direction, Source, Responsible, Supporting,
-        Warning, Advanced, Rule is null ? null : ScoringRuleJson.Serialize(Rule), Formula);
+        Warning, Advanced, Rule is null ? null : ScoringRuleJson.Serialize(Rule), Formula, Measure);
 }

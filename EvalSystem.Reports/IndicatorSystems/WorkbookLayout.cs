@@ -1,3 +1,4 @@
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Scoring;
 
@@ -37,12 +38,16 @@ internal static class WorkbookLayout
     public const int RuleType = 14;
     public const int RuleParameters = 15;
     public const int Formula = 16;
+    public const int Measure = 17;
+
+    /// <summary>Workbooks exported before the 计算口径 column existed end at 公式; they are read with no measures.</summary>
+    public const int LegacyColumnCount = Formula;
 
     /// <summary>Header texts; column c (1-based) has Headers[c − 1].</summary>
     public static readonly string[] Headers =
     [
         "层级", "指标代码", "指标名称", "英文名称", "权重(%)", "节点类型", "计量单位", "方向", "数据来源",
-        "主责单位", "配合单位", "预警值", "先进值", "评分规则", "规则参数", "公式",
+        "主责单位", "配合单位", "预警值", "先进值", "评分规则", "规则参数", "公式", "计算口径",
     ];
 
     public static int ColumnCount => Headers.Length;
@@ -73,6 +78,10 @@ internal static class WorkbookLayout
         (IndicatorSource.Ratings, "好差评"),
         (IndicatorSource.Formula, "公式计算"),
         (IndicatorSource.Supervision, "督查督办"));
+
+    /// <summary>计算口径: the computed measure an indicator from 办件数据 or 好差评 is bound to, by its display name.</summary>
+    public static readonly Labels<CaseMeasureKind> Measures = new(
+        CaseMeasureKinds.All.Select(m => (m, m.DisplayName())).ToArray());
 }
 
 /// <summary>A two-way map between enum values and the Chinese words used in the workbook.</summary>

@@ -29,7 +29,7 @@ public sealed class IndicatorSystemExcel(IDbContextFactory<EvalDbContext> dbFact
         var rows = IndicatorSystemQueries.PreOrder(system, null)
             .Select(n => new IndicatorRow(0, n.Level, n.Code, n.NameZh, n.NameEn, n.Weight, n.IsIndicator, n.Unit, n.Direction, n.Source,
                 n.ResponsibleDepartmentId is { } d ? codes[d] : null, n.SupportingDepartmentIds.Select(id => codes[id]).ToList(),
-                n.WarningValue, n.AdvancedValue, n.RuleJson, n.Formula))
+                n.WarningValue, n.AdvancedValue, n.RuleJson, n.Formula, n.Measure))
             .ToList();
         var sheet = new IndicatorSystemSheet(system.Name, system.TargetKind == TargetKind.Region ? "地区" : "部门",
             system.Aggregation, system.MissingData, system.Version, rows);
@@ -89,7 +89,7 @@ public sealed class IndicatorSystemExcel(IDbContextFactory<EvalDbContext> dbFact
                     ? system.AddIndicator(parent!, row.Code, row.NameZh, row.NameEn, row.Weight, new IndicatorDefinition(
                         row.Unit ?? "", row.Direction ?? Domain.Scoring.IndicatorDirection.HigherIsBetter, row.Source ?? IndicatorSource.DepartmentSubmission,
                         row.ResponsibleDepartmentCode is { } r ? departments[r] : null, row.SupportingDepartmentCodes.Select(c => departments[c]).ToList(),
-                        row.WarningValue, row.AdvancedValue, row.RuleJson, row.Formula))
+                        row.WarningValue, row.AdvancedValue, row.RuleJson, row.Formula, Measure: row.Measure))
                     : system.AddGroup(row.Code, row.NameZh, row.NameEn, row.Weight, parent);
                 parents.Push((row.Level, node));
             }

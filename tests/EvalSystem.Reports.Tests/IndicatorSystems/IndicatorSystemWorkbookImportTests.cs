@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using EvalSystem.Domain.Cases;
 using EvalSystem.Reports.IndicatorSystems;
 using static EvalSystem.Reports.Tests.IndicatorSystems.SampleSystems;
 
@@ -440,6 +441,121 @@ public class IndicatorSystemWorkbookImportTests
         var error = AssertSingleError(result);
         Assert.Equal((Row("KB-2"), "指标代码"), (error.Row, error.Column));
         Assert.Contains("指标代码「KB 2」无效", error.Message);
+    }
+
+    // ---- 计算口径 ----
+
+    [Fact]
+    public void Import_UnknownMeasureText_NamesTheTextAndTheChoices()
+    {
+        var result = ImportEdited(Sample, ws => ws.Cell(Row("ZW-3"), 17).SetValue("办结率"));
+
+        var error = AssertSingleError(result);
+        Assert.Equal((Sheet, Row("ZW-3"), "计算口径"), (error.Sheet, error.Row, error.Column));
+        Assert.Contains("未知的计算口径「办结率」", error.Message);
+        foreach (var measure in CaseMeasureKinds.All)
+            Assert.Contains(measure.DisplayName(), error.Message);
+    }
+
+    [Fact]
+    public void Import_MeasureOfTheOtherSource_NamesBothSources()
+    {
+        // ZW-3 is 办件数据; 满意率 is computed from 好差评.
+        var result = ImportEdited(Sample, ws => ws.Cell(Row("ZW-3"), 17).SetValue("满意率"));
+
+        var error = AssertSingleError(result);
+        Assert.Equal((Row("ZW-3"), "计算口径"), (error.Row, error.Column));
+        Assert.Contains("计算口径「满意率」属于好差评", error.Message);
+        Assert.Contains("数据来源办件数据", error.Message);
+        Assert.Contains("平均审批时间", error.Message);
+    }
+
+    [Fact]
+    public void Import_SourceChangedAwayFromTheMeasure_IsReportedOnTheMeasure()
+    {
+        var result = ImportEdited(Sample, ws => ws.Cell(Row("ZW-1"), 9).SetValue("办件数据"));
+
+        var error = AssertSingleError(result);
+        Assert.Equal((Row("ZW-1"), "计算口径"), (error.Row, error.Column));
+        Assert.Contains("「满意率」属于好差评", error.Message);
+    }
+
+    [Theory]
+    [InlineData("部门填报")]
+    [InlineData("督查督办")]
+    public void Import_MeasureOnAnIndicatorNotFromCaseDataOrRatings_IsRefused(string source)
+    {
+        // KB-3 is bound to 网办率.
+        var result = ImportEdited(Sample, ws => ws.Cell(Row("KB-3"), 9).SetValue(source));
+
+        var error = AssertSingleError(result);
+        Assert.Equal((Row("KB-3"), "计算口径"), (error.Row, error.Column));
+        Assert.Contains("只有数据来源为办件数据或好差评的指标可以选择计算口径", error.Message);
+        Assert.Contains($"本行数据来源为{source}", error.Message);
+    }
+
+    [Fact]
+    public void Import_GroupRowWithAMeasure_AsksToClearIt()
+    {
+        var result = ImportEdited(Sample, ws => ws.Cell(Row("ZW"), 17).SetValue("网办率"));
+
+        var error = AssertSingleError(result);
+        Assert.Equal((Row("ZW"), "计算口径"), (error.Row, error.Column));
+        Assert.Contains("分组行不填写「计算口径」", error.Message);
+    }
+
+    [Fact]
+    public void Import_MeasureAddedInExcel_IsRead()
+    {
+        var result = ImportEdited(Sample, ws => ws.Cell(Row("KB-2"), 17).SetValue("开办企业时间"));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(CaseMeasureKind.StartupDays, result.Sheet!.Rows.Single(r => r.Code == "KB-2").Measure);
+    }
+
+    [Fact]
+    public void Import_LegacyWorkbookWithoutTheMeasureColumn_ImportsWithNoMeasures()
+    {
+        // A workbook exported before 计算口径 existed: sixteen columns, ending at 公式.
+        var result = ImportEdited(Sample, ws => ws.Column(17).Delete());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(Sample.Rows.Count, result.Sheet!.Rows.Count);
+        Assert.All(result.Sheet.Rows, r => Assert.Null(r.Measure));
+        Assert.Equal("[ZW-3] * 0.6 + [ZW-4] * 0.4", result.Sheet.Rows.Single(r => r.Code == "ZW-5").Formula);
+    }
+
+    [Fact]
+    public void Import_LegacyWorkbook_IgnoresNotesBesideTheTableWithoutAHeader()
+    {
+        var result = ImportEdited(Sample, ws =>
+        {
+            ws.Column(17).Clear();
+            ws.Cell(Row("KB-2"), 17).SetValue("备注：待核实");
+        });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.All(result.Sheet!.Rows, r => Assert.Null(r.Measure));
+    }
+
+    [Fact]
+    public void Import_OtherHeaderInTheMeasureColumn_IsAHeaderError()
+    {
+        var result = ImportEdited(Sample, ws => ws.Cell(7, 17).SetValue("备注"));
+
+        var error = AssertSingleError(result);
+        Assert.Equal((7, "计算口径"), (error.Row, error.Column));
+        Assert.Contains("缺少列「计算口径」：表头第17列（Q列）应为「计算口径」，实际为「备注」", error.Message);
+    }
+
+    [Fact]
+    public void Import_MeasureColumnMovedRight_SaysWhereItWasFound()
+    {
+        var result = ImportEdited(Sample, ws => ws.Column(17).InsertColumnsBefore(1));
+
+        var error = AssertSingleError(result);
+        Assert.Equal((7, "计算口径"), (error.Row, error.Column));
+        Assert.Contains("「计算口径」被放在了第18列（R列）", error.Message);
     }
 
     // ---- all at once ----

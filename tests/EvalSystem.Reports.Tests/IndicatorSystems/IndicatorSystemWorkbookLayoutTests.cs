@@ -1,4 +1,6 @@
 using ClosedXML.Excel;
+using EvalSystem.Domain.Cases;
+using EvalSystem.Reports.Excel;
 using EvalSystem.Reports.IndicatorSystems;
 using static EvalSystem.Reports.Tests.IndicatorSystems.SampleSystems;
 
@@ -34,8 +36,8 @@ public class IndicatorSystemWorkbookLayoutTests
         using var wb = Open();
         var ws = wb.Worksheet("指标体系");
         Assert.Equal(
-            ["层级", "指标代码", "指标名称", "英文名称", "权重(%)", "节点类型", "计量单位", "方向", "数据来源", "主责单位", "配合单位", "预警值", "先进值", "评分规则", "规则参数", "公式"],
-            Enumerable.Range(1, 16).Select(c => ws.Cell(7, c).GetString()));
+            ["层级", "指标代码", "指标名称", "英文名称", "权重(%)", "节点类型", "计量单位", "方向", "数据来源", "主责单位", "配合单位", "预警值", "先进值", "评分规则", "规则参数", "公式", "计算口径"],
+            Enumerable.Range(1, 18).Select(c => ws.Cell(7, c).GetString()).Where(h => h.Length > 0));
         Assert.True(ws.Cell(7, 1).Style.Font.Bold);
         Assert.NotEqual(XLColor.NoColor, ws.Cell(7, 1).Style.Fill.BackgroundColor);
         Assert.Equal(7, ws.SheetView.SplitRow);
@@ -49,13 +51,32 @@ public class IndicatorSystemWorkbookLayoutTests
         var ws = wb.Worksheet("指标体系");
         var r = Sample.RowOf("KB-1");
         Assert.Equal(
-            ["2", "KB-1", "开办企业时间", "Time to start a business", "40", "指标", "工作日", "逆向", "部门填报", "SCJGJ", "ZWFWJ、SWJ", "3", "1", "前沿距离", "最优=0.5；最差=20", ""],
-            Enumerable.Range(1, 16).Select(c => ws.Cell(r, c).GetString()));
+            ["2", "KB-1", "开办企业时间", "Time to start a business", "40", "指标", "工作日", "逆向", "部门填报", "SCJGJ", "ZWFWJ、SWJ", "3", "1", "前沿距离", "最优=0.5；最差=20", "", ""],
+            Enumerable.Range(1, 17).Select(c => ws.Cell(r, c).GetString()));
         Assert.Equal("(-∞,1]=100；(1,3]=80；(3,5]=60；(5,+∞)=0", ws.Cell(Sample.RowOf("KB-2"), 15).GetString());
         Assert.Equal("[ZW-3] * 0.6 + [ZW-4] * 0.4", ws.Cell(Sample.RowOf("ZW-5"), 16).GetString());
         Assert.Equal(XLDataType.Number, ws.Cell(r, 5).DataType);
         Assert.Equal("0.0#########", ws.Cell(r, 5).Style.NumberFormat.Format);
         Assert.Equal(Sample.Rows.Count + 7, ws.LastRowUsed().RowNumber());
+    }
+
+    [Fact]
+    public void Export_WritesTheMeasureByItsChineseNameWithADropDown()
+    {
+        using var wb = Open();
+        var ws = wb.Worksheet("指标体系");
+        Assert.Equal("网办率", ws.Cell(Sample.RowOf("KB-3"), 17).GetString());
+        Assert.Equal("满意率", ws.Cell(Sample.RowOf("ZW-1"), 17).GetString());
+        Assert.Equal("按时办结率", ws.Cell(Sample.RowOf("ZW-3"), 17).GetString());
+        Assert.Equal("", ws.Cell(Sample.RowOf("KB-2"), 17).GetString());
+
+        var spare = ws.Cell(Sample.Rows.Count + 20, 17);
+        Assert.True(spare.HasDataValidation);
+        var list = spare.DataValidation.Value;
+        foreach (var measure in CaseMeasureKinds.All)
+            Assert.Contains(measure.DisplayName(), list);
+        Assert.True(spare.Style.Alignment.WrapText);
+        Assert.True(ws.Column(17).Width > ColumnWidths.Of("审批时间中位数"), $"measure column is {ws.Column(17).Width}");
     }
 
     [Fact]
@@ -87,8 +108,11 @@ public class IndicatorSystemWorkbookLayoutTests
     {
         using var wb = Open();
         var text = string.Join("\n", wb.Worksheet("填写说明").CellsUsed().Select(c => c.GetString()));
-        foreach (var header in new[] { "层级", "权重(%)", "配合单位", "规则参数", "公式" })
+        foreach (var header in new[] { "层级", "权重(%)", "配合单位", "规则参数", "公式", "计算口径" })
             Assert.Contains(header, text);
+        Assert.Contains("数据来源为办件数据或好差评时选择，系统按此口径自动计算；留空则不自动取数", text);
+        foreach (var measure in CaseMeasureKinds.All)
+            Assert.Contains(measure.DisplayName(), text);
         foreach (var type in RuleParameterText.TypeNames)
             Assert.Contains(type, text);
         foreach (var example in new[] { "最优=0.5；最差=20", "缩尾=是；最多缩尾=2", "目标=100；封顶=1", "100,90,80,70", "(-∞,1]=100；(1,3]=80；(3,5]=60；(5,+∞)=0" })

@@ -1,3 +1,4 @@
+using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Scoring;
 using EvalSystem.Reports.IndicatorSystems;
@@ -25,6 +26,36 @@ public class IndicatorSystemWorkbookRoundTripTests
             leaves.Select(l => ScoringRuleJson.Deserialize(l.RuleJson!)).Select(r => ScoringRuleJson.Serialize(r).Split('"')[3]).Distinct().Order());
         Assert.Contains(leaves, l => l.Direction == IndicatorDirection.HigherIsBetter);
         Assert.Contains(leaves, l => l.Direction == IndicatorDirection.LowerIsBetter);
+    }
+
+    [Fact]
+    public void ExportThenImport_KeepsTheComputedMeasures()
+    {
+        var sheet = Departments();
+        var rows = sheet.Rows.ToList();
+        var i = rows.FindIndex(r => r.Code == "A.1.1");
+        rows[i] = rows[i] with { Measure = CaseMeasureKind.MedianApprovalDays };
+        sheet = sheet with { Rows = rows };
+
+        var result = Import(IndicatorSystemWorkbook.Export(sheet));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(
+            [("A.1.1", CaseMeasureKind.MedianApprovalDays), ("A.1.2", CaseMeasureKind.AverageApprovalDays), ("A.2.1", CaseMeasureKind.RectificationRate)],
+            result.Sheet!.Rows.Where(r => r.Measure is not null).Select(r => (r.Code, r.Measure!.Value)));
+    }
+
+    [Fact]
+    public void ExportThenImport_EveryMeasure_SurvivesOnAnIndicatorOfItsSource()
+    {
+        foreach (var measure in CaseMeasureKinds.All)
+        {
+            var sheet = Departments();
+            var rows = sheet.Rows.ToList();
+            var i = rows.FindIndex(r => r.Code == "A.1.1");
+            rows[i] = rows[i] with { Source = measure.Source(), Measure = measure };
+            AssertRoundTrip(sheet with { Rows = rows });
+        }
     }
 
     [Fact]
@@ -101,5 +132,5 @@ public class IndicatorSystemWorkbookRoundTripTests
 
     // Every field but the list, in a form whose differences are easy to read in a failed assertion.
     private static string Describe(IndicatorRow r)
-        => $"{r.SourceRow}|{r.Level}|{r.Code}|{r.NameZh}|{r.NameEn}|{r.Weight}|{r.IsIndicator}|{r.Unit}|{r.Direction}|{r.Source}|{r.ResponsibleDepartmentCode}|{r.WarningValue:R}|{r.AdvancedValue:R}|{r.RuleJson}|{r.Formula}";
+        => $"{r.SourceRow}|{r.Level}|{r.Code}|{r.NameZh}|{r.NameEn}|{r.Weight}|{r.IsIndicator}|{r.Unit}|{r.Direction}|{r.Source}|{r.ResponsibleDepartmentCode}|{r.WarningValue:R}|{r.AdvancedValue:R}|{r.RuleJson}|{r.Formula}|{r.Measure}";
 }
