@@ -144,6 +144,16 @@ public class CaseFileXlsxTests
     }
 
     [Fact]
+    public void Read_Xlsx_LeavesTheCallersStreamOpen()
+    {
+        var stream = new MemoryStream(Xlsx([ValidCase().ToDictionary(kv => kv.Key, kv => (object?)kv.Value)]));
+
+        _ = CaseFileReader.Read(stream, "办件.xlsx").ToList();
+
+        Assert.True(stream.CanRead);
+    }
+
+    [Fact]
     public void Read_EmptyWorksheet_SaysThereIsNoHeader()
     {
         using var workbook = new XLWorkbook();
