@@ -37,6 +37,7 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<IndicatorScoreRecord> IndicatorScores => Set<IndicatorScoreRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Integration.ApiClient> ApiClients => Set<Domain.Integration.ApiClient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
