@@ -26,6 +26,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<IndicatorSystemExcel>();
         builder.Services.AddScoped<ScoreRunner>();
         builder.Services.AddScoped<ScoreRunService>();
+        builder.Services.AddScoped<Integration.ApiKeyService>();
         return builder;
     }
 }

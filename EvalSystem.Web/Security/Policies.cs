@@ -22,6 +22,7 @@ public static class Policies
     public const string ViewReports = nameof(ViewReports);
     public const string ViewAuditLog = nameof(ViewAuditLog);
     public const string Administer = nameof(Administer);
+    public const string ManageApiClients = nameof(ManageApiClients);
     public const string ReadNotifications = nameof(ReadNotifications);
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
@@ -41,6 +42,8 @@ public static class Policies
         [ViewReports] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewAuditLog] = [Roles.Auditor],
         [Administer] = [Roles.Admin],
+        // Keys of the platform systems that call the integration API (/api/v1).
+        [ManageApiClients] = [Roles.Admin],
         // Everyone reads their own notifications; the service checks the recipient.
         [ReadNotifications] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department, Roles.Admin],
     };
