@@ -52,6 +52,12 @@ public static class Policies
     {
         foreach (var (policy, roles) in Grants)
             options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // [Authorize] without a policy, and every endpoint without one: a signed-in person. Pages authenticate with the
+        // cookie only; should an API client's principal ever get this far, it is still refused.
+        var signedInPerson = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(c => !c.User.HasClaim(claim => claim.Type == ApiClaims.ClientId))
+            .Build();
+        options.DefaultPolicy = signedInPerson;
+        options.FallbackPolicy = signedInPerson;
     }
 }

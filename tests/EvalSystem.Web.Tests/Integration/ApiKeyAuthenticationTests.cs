@@ -172,6 +172,9 @@ public sealed class ApiKeyAuthenticationTests(AppFixture app) : IClassFixture<Ap
 
         foreach (var policy in Policies.Grants.Keys)
             Assert.False((await authorization.AuthorizeAsync(principal, policy)).Succeeded, policy);
+        var policies = scope.ServiceProvider.GetRequiredService<IAuthorizationPolicyProvider>();
+        Assert.False((await authorization.AuthorizeAsync(principal, (await policies.GetFallbackPolicyAsync())!)).Succeeded, "fallback");
+        Assert.False((await authorization.AuthorizeAsync(principal, await policies.GetDefaultPolicyAsync())).Succeeded, "[Authorize]");
         Assert.True((await authorization.AuthorizeAsync(principal, ApiPolicies.CasesWrite)).Succeeded);
     }
 
