@@ -1,4 +1,5 @@
 using EvalSystem.Web;
+using EvalSystem.Web.Api;
 using EvalSystem.Web.Components;
 using EvalSystem.Web.Data;
 using EvalSystem.Web.Features;
@@ -12,6 +13,7 @@ try
     builder.AddEvalSecurity();
     builder.AddEvalUi();
     builder.AddEvalFeatures();
+    builder.AddEvalApi();
 
     var app = builder.Build();
     // Before the server takes requests: migrate, check the schema, seed. Runs under the test host too.

@@ -44,4 +44,6 @@ public static class AuditActions
     public const string LoginFailed = "LoginFailed";
     public const string LockedOut = "LockedOut";
     public const string AccessDenied = "AccessDenied";
+    /// <summary>A call to the integration API with a missing, unknown or revoked key; only the key's prefix is recorded.</summary>
+    public const string ApiKeyRejected = "ApiKeyRejected";
 }

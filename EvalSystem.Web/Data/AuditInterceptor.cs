@@ -18,6 +18,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+        // An API key's hash: the key is random enough that the hash is not reversible, but it is still what a stolen
+        // database would be checked against, and an auditor never needs it (the prefix identifies the key).
+        nameof(Domain.Integration.ApiClient.KeyHash),
     };
 
     private static readonly JsonSerializerOptions Json = new()

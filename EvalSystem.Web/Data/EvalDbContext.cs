@@ -42,6 +42,7 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Domain.Ratings.RectificationItem> RectificationItems => Set<Domain.Ratings.RectificationItem>();
     public DbSet<Domain.Cases.DataImport> DataImports => Set<Domain.Cases.DataImport>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+    public DbSet<Domain.Integration.ApiClient> ApiClients => Set<Domain.Integration.ApiClient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,7 @@ public static class Policies
     public const string ViewReports = nameof(ViewReports);
     public const string ViewAuditLog = nameof(ViewAuditLog);
     public const string Administer = nameof(Administer);
+    public const string ManageApiClients = nameof(ManageApiClients);
     public const string ReadNotifications = nameof(ReadNotifications);
     public const string ViewCaseData = nameof(ViewCaseData);
     public const string ImportCaseData = nameof(ImportCaseData);
@@ -45,6 +46,8 @@ public static class Policies
         [ViewReports] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewAuditLog] = [Roles.Auditor],
         [Administer] = [Roles.Admin],
+        // Keys of the platform systems that call the integration API (/api/v1).
+        [ManageApiClients] = [Roles.Admin],
         // Everyone reads their own notifications; the service checks the recipient.
         [ReadNotifications] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department, Roles.Admin],
     };
@@ -53,6 +56,12 @@ public static class Policies
     {
         foreach (var (policy, roles) in Grants)
             options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // [Authorize] without a policy, and every endpoint without one: a signed-in person. Pages authenticate with the
+        // cookie only; should an API client's principal ever get this far, it is still refused.
+        var signedInPerson = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(c => !c.User.HasClaim(claim => claim.Type == ApiClaims.ClientId))
+            .Build();
+        options.DefaultPolicy = signedInPerson;
+        options.FallbackPolicy = signedInPerson;
     }
 }

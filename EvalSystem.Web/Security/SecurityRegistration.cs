@@ -1,4 +1,5 @@
 using EvalSystem.Web.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,12 +14,14 @@ public static class SecurityRegistration
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
+            });
+        authentication.AddIdentityCookies();
+        // Only the API policies (ApiPolicies) name this scheme; pages keep authenticating with the cookie.
+        authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "EvalSystem.Auth";
@@ -45,7 +48,11 @@ public static class SecurityRegistration
             .AddSignInManager()
             .AddClaimsPrincipalFactory<EvalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
-        services.AddAuthorization(Policies.Configure);
+        services.AddAuthorization(o =>
+        {
+            Policies.Configure(o);
+            ApiPolicies.Configure(o);
+        });
         services.AddScoped<AuditActor>();
         services.AddScoped<CircuitHandler, AuditActorCircuitHandler>();
         services.AddScoped<LoginService>();
@@ -55,10 +62,13 @@ public static class SecurityRegistration
 
     private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
-            context.Response.StatusCode = status;
-        else
-            context.Response.Redirect(redirectUri);
+        if (ApiProblem.IsApiRequest(context))
+        {
+            return status == StatusCodes.Status401Unauthorized
+                ? ApiProblem.UnauthorizedAsync(context, $"请在请求头 {ApiKeyDefaults.HeaderName} 中提供接口密钥。")
+                : ApiProblem.ForbiddenAsync(context, "您没有调用此接口的权限。");
+        }
+        context.Response.Redirect(redirectUri);
         return Task.CompletedTask;
     }
 }

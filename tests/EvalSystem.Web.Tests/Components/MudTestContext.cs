@@ -19,7 +19,10 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
 {
     private readonly TestAuthenticationStateProvider _authentication = new();
 
-    protected MudTestContext()
+    protected MudTestContext() : this(_ => { }) { }
+
+    /// <param name="services">Adds a test's own services (e.g. real feature services); they must be in before the renderer starts.</param>
+    protected MudTestContext(Action<IServiceCollection> services)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
@@ -28,6 +31,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>());
         Services.AddSingleton<AuthenticationStateProvider>(_authentication);
+        services(Services);
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
