@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EvalSystem.Domain.Integration;
+using EvalSystem.Web.Features.CaseData;
 using EvalSystem.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
@@ -74,8 +75,45 @@ public static class ApiV1Endpoints
             .RequireAuthorization(ApiPolicies.CasesWrite)
             .WithName("CasesPing")
             .WithSummary("检查密钥是否有办件数据写入权限 / checks the key holds cases:write");
+        group.MapPost("/cases", ImportCasesAsync)
+            .RequireAuthorization(ApiPolicies.CasesWrite)
+            .WithName("ImportCases")
+            .WithSummary("推送办件数据（按办件编号新增或更新，全部成功或全部不写入）/ push cases: upsert by case number, all or nothing")
+            .WithDescription($"请求体为办件数组，每批不超过 {CaseBatch.MaxItems} 条。dryRun=true 时只校验不写入。有任一条不合格时返回 422 并列出每个问题（序号、字段、原因），不写入任何数据。");
+
+        group.MapPost("/ratings", ImportRatingsAsync)
+            .RequireAuthorization(ApiPolicies.RatingsWrite)
+            .WithName("ImportRatings")
+            .WithSummary("推送好差评（按评价编号新增或更新；差评自动生成整改事项）/ push ratings: upsert by rating id; bad reviews open rectification items")
+            .WithDescription($"请求体为评价数组，每批不超过 {CaseBatch.MaxItems} 条。dryRun=true 时只校验不写入。有任一条不合格时返回 422，不写入任何数据。");
         return app;
     }
+
+    private static async Task<Results<Ok<BatchResult>, UnprocessableEntity<BatchResult>, ProblemHttpResult>> ImportCasesAsync(
+        CaseDto[] items, bool? dryRun, ClaimsPrincipal user, CaseImportService imports, CancellationToken ct)
+    {
+        if (items.Length > CaseBatch.MaxItems)
+            return TooLarge(items.Length);
+        var outcome = await imports.ImportCasesAsync(CaseBatch.Cases(items), ClientName(user), ClientRef(user), dryRun == true, ct);
+        return outcome.Succeeded ? TypedResults.Ok(BatchResult.Of(outcome)) : TypedResults.UnprocessableEntity(BatchResult.Of(outcome));
+    }
+
+    private static async Task<Results<Ok<BatchResult>, UnprocessableEntity<BatchResult>, ProblemHttpResult>> ImportRatingsAsync(
+        RatingDto[] items, bool? dryRun, ClaimsPrincipal user, CaseImportService imports, CancellationToken ct)
+    {
+        if (items.Length > CaseBatch.MaxItems)
+            return TooLarge(items.Length);
+        var outcome = await imports.ImportRatingsAsync(CaseBatch.Ratings(items), ClientName(user), ClientRef(user), dryRun == true, ct);
+        return outcome.Succeeded ? TypedResults.Ok(BatchResult.Of(outcome)) : TypedResults.UnprocessableEntity(BatchResult.Of(outcome));
+    }
+
+    private static ProblemHttpResult TooLarge(int count) =>
+        TypedResults.Problem($"每批最多 {CaseBatch.MaxItems} 条，本次 {count} 条：请分批推送。", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static string ClientName(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "接口客户端";
+
+    private static Domain.Common.UserRef ClientRef(ClaimsPrincipal user) =>
+        new("api:" + (user.FindFirstValue(ApiClaims.ClientId) ?? ""), ClientName(user));
 
     private static Ok<WhoAmIResponse> WhoAmI(ClaimsPrincipal user) =>
         TypedResults.Ok(new WhoAmIResponse(user.Identity?.Name ?? "",
