@@ -9,7 +9,8 @@ namespace EvalSystem.Reports.Bulletins;
 /// <summary>
 /// 排名通报: a cover, one ranking sheet per section (区域排名, 部门排名) and the 计算方法 sheet. A ranking sheet lists rank, code,
 /// name, composite, previous rank, rank change (↑/↓), rank interval and the first-level scores, colours scores against the
-/// warning and advanced values, and shows the ranking bar chart and the trend chart below the table.
+/// warning and advanced values, and shows below the table the ranking bar chart, the trend chart and a heatmap of the
+/// first-level scores.
 /// </summary>
 public static class RankingBulletinWorkbook
 {
@@ -139,7 +140,18 @@ public static class RankingBulletinWorkbook
             var title = $"{kind}综合得分走势";
             const int width = 800;
             const int height = 420;
-            book.AddPicture(ws, row, 1, TrendLineChart.Png(title, trend.Periods, trend.Lines, width, height), width, height, title);
+            row = book.AddPicture(ws, row, 1, TrendLineChart.Png(title, trend.Periods, trend.Lines, width, height), width, height, title);
+        }
+
+        if (section.Rows.Count > 0 && section.FirstLevel.Count > 0)
+        {
+            var title = $"{book.Header.PeriodName} {kind}一级指标得分";
+            var rows = section.Rows
+                .Select(r => new HeatmapChart.Row(r.TargetName, section.FirstLevel.Select(f => r.FirstLevelScores.GetValueOrDefault(f.Code)).ToArray()))
+                .ToArray();
+            const int width = 800;
+            var height = HeatmapChart.HeightFor(rows.Length);
+            book.AddPicture(ws, row, 1, HeatmapChart.Png(title, section.FirstLevel.Select(f => f.Name).ToArray(), rows, width, height), width, height, title);
         }
     }
 }

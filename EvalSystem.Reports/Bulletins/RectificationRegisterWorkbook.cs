@@ -19,7 +19,7 @@ public static class RectificationRegisterWorkbook
     public static byte[] Export(ReportHeader header, MethodDescription method, IReadOnlyList<RectificationRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var today = ReportTime.BeijingDate(header.GeneratedAt);
+        var today = BeijingTime.DateOf(header.GeneratedAt);
         using var book = new ReportBook(header, method);
         TableColumn<RectificationRow>[] columns =
         [

@@ -51,7 +51,7 @@ internal sealed class ReportBook : IDisposable
         }
 
         _workbook.Worksheets.First().SetTabActive().SetTabSelected();
-        var at = ReportTime.Beijing(Header.GeneratedAt);
+        var at = BeijingTime.Of(Header.GeneratedAt);
         _workbook.Properties.Title = Header.Title;
         _workbook.Properties.Author = Header.GeneratedBy;
         _workbook.Properties.LastModifiedBy = Header.GeneratedBy;
@@ -65,17 +65,4 @@ internal sealed class ReportBook : IDisposable
     }
 
     public void Dispose() => _workbook.Dispose();
-}
-
-/// <summary>China has one time zone and no daylight saving time: every time in a report is Beijing time.</summary>
-internal static class ReportTime
-{
-    public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
-
-    public static DateTime Beijing(DateTimeOffset value) => value.ToOffset(BeijingOffset).DateTime;
-
-    public static DateOnly BeijingDate(DateTimeOffset value) => DateOnly.FromDateTime(Beijing(value));
-
-    public static string Text(DateTimeOffset value) =>
-        Beijing(value).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ internal static class ReportSheets
         ("评价周期", header.PeriodName),
         ("评分批次", header.ScoreRunId?.ToString("D") ?? NotApplicable),
         ("方法版本", string.IsNullOrEmpty(header.MethodVersion) ? NotApplicable : header.MethodVersion),
-        ("生成时间（北京时间）", ReportTime.Text(header.GeneratedAt)),
+        ("生成时间（北京时间）", BeijingTime.Text(header.GeneratedAt)),
         ("生成人", header.GeneratedBy),
     ];
 
@@ -42,7 +42,7 @@ internal static class ReportSheets
             parts.Add($"评分批次：{run:D}");
         if (!string.IsNullOrEmpty(header.MethodVersion))
             parts.Add($"方法版本：{header.MethodVersion}");
-        parts.Add($"生成：{ReportTime.Text(header.GeneratedAt)}（北京时间） {header.GeneratedBy}");
+        parts.Add($"生成：{BeijingTime.Text(header.GeneratedAt)}（北京时间） {header.GeneratedBy}");
         return string.Join("　", parts);
     }
 
@@ -130,7 +130,7 @@ internal static class ReportSheets
                 cell.SetValue(l);
                 return Shown(l, format);
             case DateTimeOffset at:
-                cell.SetValue(ReportTime.Beijing(at));
+                cell.SetValue(BeijingTime.Of(at));
                 return "0000-00-00 00:00";
             case DateOnly date:
                 cell.SetValue(date.ToDateTime(TimeOnly.MinValue));

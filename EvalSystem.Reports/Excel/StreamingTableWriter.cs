@@ -53,7 +53,6 @@ public static class StreamingTableWriter
     private const int SampledRows = 100;
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string PackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     // Style indexes in styles.xml: 0 default, 1 header, then one per ColumnFormat in enum order.
     private const int HeaderStyle = 1;
@@ -228,10 +227,10 @@ public static class StreamingTableWriter
                         InlineString(c, r, _styles[c], b ? "是" : "否");
                         break;
                     case DateTimeOffset at:
-                        NumberCell(c, r, at.ToOffset(Beijing).DateTime.ToOADate(), DateStyle(c, ColumnFormat.DateTime));
+                        NumberCell(c, r, BeijingTime.Of(at).ToOADate(), DateStyle(c, ColumnFormat.DateTime));
                         break;
                     case DateTime at:
-                        NumberCell(c, r, (at.Kind == DateTimeKind.Utc ? at + Beijing : at).ToOADate(), DateStyle(c, ColumnFormat.DateTime));
+                        NumberCell(c, r, BeijingTime.Of(at).ToOADate(), DateStyle(c, ColumnFormat.DateTime));
                         break;
                     case DateOnly date:
                         NumberCell(c, r, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle(c, ColumnFormat.Date));

@@ -98,7 +98,7 @@ internal static class WorkbookPackage
     /// <summary>Zip (DOS) times are local clock times from 1980 on: Beijing time, as everywhere in the reports.</summary>
     public static DateTimeOffset ZipTime(DateTimeOffset value)
     {
-        var beijing = value.ToOffset(TimeSpan.FromHours(8));
+        var beijing = value.ToOffset(BeijingTime.Offset);
         return beijing.Year < 1980 ? new DateTimeOffset(1980, 1, 1, 0, 0, 0, beijing.Offset) : beijing;
     }
 

@@ -119,17 +119,18 @@ public class RankingBulletinWorkbookTests
     }
 
     [Fact]
-    public void RankingSheets_CarryTheBarChartAndTheTrendChartBelowTheTable()
+    public void RankingSheets_CarryTheBarChartTheTrendChartAndTheHeatmapBelowTheTable()
     {
         var pictures = Package.Pictures(Bulletin);
         var regions = pictures.Where(p => p.Sheet == "区域排名").ToArray();
-        Assert.Equal(["2026年第一季度 区域综合得分", "区域综合得分走势"], regions.Select(p => p.Description));
+        Assert.Equal(["2026年第一季度 区域综合得分", "区域综合得分走势", "2026年第一季度 区域一级指标得分"], regions.Select(p => p.Description));
         Assert.All(regions, p => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], p.Png[..4]));
         Assert.Equal(9, regions[0].Row); // two rows below the last target (row 7)
         Assert.True(regions[1].Row > regions[0].Row + (regions[0].HeightEmu / 9525 / 20), "the trend chart starts below the bar chart");
+        Assert.True(regions[2].Row > regions[1].Row + (regions[1].HeightEmu / 9525 / 20), "the heatmap starts below the trend chart");
         Assert.Equal(800 * 9525, regions[0].WidthEmu);
-        // No trend for departments: only the bar chart.
-        Assert.Single(pictures, p => p.Sheet == "部门排名");
+        // No trend for departments: the bar chart and the heatmap.
+        Assert.Equal(2, pictures.Count(p => p.Sheet == "部门排名"));
     }
 
     private static string Shown(double value, string format) =>
