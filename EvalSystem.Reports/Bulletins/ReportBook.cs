@@ -43,6 +43,8 @@ internal sealed class ReportBook : IDisposable
         MethodSheet.Add(this);
         foreach (var ws in _workbook.Worksheets)
         {
+            if (ws.Name is not (CoverSheet.Name or MethodSheet.Name))
+                ReportSheets.FitHeading(ws);
             // Reports are records of a published result: read-only, but columns can be widened and filters used.
             ws.Protect()
                 .AllowElement(XLSheetProtectionElements.FormatColumns)

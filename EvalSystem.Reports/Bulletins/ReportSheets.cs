@@ -64,6 +64,28 @@ internal static class ReportSheets
         }
     }
 
+    /// <summary>
+    /// Wraps the merged title, identity and note rows and gives them the height their text needs at the sheet's final
+    /// column widths: a merged cell neither overflows nor grows by itself, so a long line would be cut off on screen and paper.
+    /// </summary>
+    public static void FitHeading(IXLWorksheet ws)
+    {
+        foreach (var (row, lineHeight) in new[] { (TitleRow, 20.0), (IdentityRow, 12.0), (NoteRow, 12.0) })
+        {
+            var cell = ws.Cell(row, 1);
+            if (!cell.IsMerged() || cell.IsEmpty())
+                continue;
+            var range = cell.MergedRange();
+            var first = range.FirstColumn().ColumnNumber();
+            var width = Enumerable.Range(first, range.ColumnCount()).Sum(c => ws.Column(c).Width);
+            // A 14-point title is about 1.3 times as wide per character as the 11-point width unit; 9-point notes about 0.85.
+            var text = ColumnWidths.Of(cell.GetString()) * (row == TitleRow ? 1.3 : 0.85);
+            var lines = Math.Max(1, Math.Ceiling(text / Math.Max(width, 1)));
+            range.Style.Alignment.SetWrapText(true).Alignment.SetVertical(XLAlignmentVerticalValues.Center);
+            ws.Row(row).Height = Math.Max(ws.Row(row).Height, (lines * lineHeight) + 4);
+        }
+    }
+
     public static void HeaderCells(IXLWorksheet ws, int row, int firstColumn, IReadOnlyList<string> headers)
     {
         for (var i = 0; i < headers.Count; i++)

@@ -140,6 +140,17 @@ public class RankingBulletinWorkbookTests
     public void Export_IsValidAgainstTheSpreadsheetSchema() => Assert.Empty(Package.ValidationErrors(Bulletin));
 
     [Fact]
+    public void ANarrowSheet_WrapsItsLongNoteOverSeveralLinesInsteadOfCuttingItOff()
+    {
+        var narrow = Departments() with { FirstLevel = [] };
+        using var wb = Package.Open(RankingBulletinWorkbook.Export(Header(), Method(), [narrow]));
+        var ws = wb.Worksheet("部门排名");
+        Assert.True(ws.Cell(3, 1).Style.Alignment.WrapText);
+        Assert.True(ws.Row(3).Height >= 28, $"row 3 is {ws.Row(3).Height} points high");
+        Assert.True(ws.Cell(2, 1).Style.Alignment.WrapText);
+    }
+
+    [Fact]
     public void Export_RefusesARowOfTheWrongKind()
     {
         var section = Regions() with { Rows = [.. Regions().Rows, Departments().Rows[0]] };
