@@ -6,16 +6,14 @@ public static class RankingBarChart
     public sealed record Bar(string Label, double Value);
 
     public static string Svg(string title, IReadOnlyList<Bar> bars, int width = 800, int height = 600) =>
-        Build(title, bars).GetSvgXml(width, height);
+        ChartCanvas.Svg(Build(title, bars), width, height);
 
     public static byte[] Png(string title, IReadOnlyList<Bar> bars, int width = 800, int height = 600) =>
-        Build(title, bars).GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
+        ChartCanvas.Png(Build(title, bars), width, height);
 
-    // One Plot per render: ScottPlot plots are not thread-safe.
     private static ScottPlot.Plot Build(string title, IReadOnlyList<Bar> bars)
     {
-        ChartFonts.Configure();
-        var plot = new ScottPlot.Plot();
+        var plot = ChartCanvas.NewPlot();
         var count = bars.Count;
         var positions = Enumerable.Range(0, count).Select(i => (double)(count - i)).ToArray();
         var barPlot = plot.Add.Bars(positions, bars.Select(b => b.Value).ToArray());

@@ -5,14 +5,13 @@ public static class ScoringCurveChart
 {
     public sealed record Curve(string Title, string Unit, IReadOnlyList<double> Values, IReadOnlyList<double> Scores, double? Marked = null, double? MarkedScore = null);
 
-    public static string Svg(Curve curve, int width = 560, int height = 280) => Build(curve).GetSvgXml(width, height);
+    public static string Svg(Curve curve, int width = 560, int height = 280) => ChartCanvas.Svg(Build(curve), width, height);
 
-    public static byte[] Png(Curve curve, int width = 560, int height = 280) => Build(curve).GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
+    public static byte[] Png(Curve curve, int width = 560, int height = 280) => ChartCanvas.Png(Build(curve), width, height);
 
     private static ScottPlot.Plot Build(Curve curve)
     {
-        ChartFonts.Configure();
-        var plot = new ScottPlot.Plot();
+        var plot = ChartCanvas.NewPlot();
         var line = plot.Add.ScatterLine(curve.Values.ToArray(), curve.Scores.ToArray());
         line.LineWidth = 2;
         line.Color = new ScottPlot.Color(31, 78, 140);
