@@ -46,7 +46,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         return Render<CascadingAuthenticationState>(p => p.AddChildContent<T>(parameters ?? (_ => { })));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
