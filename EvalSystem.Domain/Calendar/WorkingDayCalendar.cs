@@ -8,7 +8,7 @@ namespace EvalSystem.Domain.Calendar;
 /// (放假) is off even on a weekday, an adjusted working day (调休上班) is worked even on a weekend.
 /// </summary>
 /// <remarks>
-/// Counting conventions (承诺时限 "自受理之日起N个工作日", see docs/methodology-working-days.md):
+/// Counting conventions (承诺时限 "自受理之日起N个工作日", see docs/methodology.md §13):
 /// <list type="number">
 /// <item>All times are Beijing wall-clock times (UTC+8) as recorded by the government-service platform; <see cref="DateTime.Kind"/> is not consulted.</item>
 /// <item>The day of receipt is not counted; counting starts with the next working day.</item>

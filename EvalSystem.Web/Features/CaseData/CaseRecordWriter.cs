@@ -109,6 +109,9 @@ internal abstract class CaseRecordWriter<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>The SQL Server statements, for checking them with Microsoft's T-SQL parser without a server.</summary>
+    internal static IReadOnlyList<string> SqlServerStatements => [SqlServerWriter.CreateStaging(), SqlServerWriter.Merge(), "DROP TABLE #Staging;"];
+
     private sealed class SqlServerWriter(SqlConnection connection, SqlTransaction transaction) : CaseRecordWriter<T>
     {
         private const int BatchSize = 10_000;
@@ -116,10 +119,10 @@ internal abstract class CaseRecordWriter<T> : IAsyncDisposable
         private int _sequence;
 
         /// <summary>The staging table keeps a sequence so that, within one import, the last row of a repeated key wins.</summary>
-        internal static string CreateStaging() =>
+        public static string CreateStaging() =>
             $"SELECT TOP 0 {string.Join(", ", Columns)}, CAST(0 AS int) AS Seq INTO #Staging FROM {Table};";
 
-        internal static string Merge() =>
+        public static string Merge() =>
             $"""
             MERGE {Table} WITH (HOLDLOCK) AS t
             USING (SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY {Key} ORDER BY Seq DESC) AS Latest FROM #Staging) AS s WHERE s.Latest = 1) AS s
@@ -158,7 +161,7 @@ internal abstract class CaseRecordWriter<T> : IAsyncDisposable
         public override async Task<(int Inserted, int Updated)> CompleteAsync(int written, CancellationToken ct)
         {
             await FlushAsync(ct);
-            int inserted = 0, updated = 0;
+            var inserted = 0;
             await using (var merge = new SqlCommand(Merge(), connection, transaction) { CommandTimeout = 600 })
             await using (var reader = await merge.ExecuteReaderAsync(ct))
             {
@@ -166,8 +169,6 @@ internal abstract class CaseRecordWriter<T> : IAsyncDisposable
                 {
                     if (reader.GetString(0) == "INSERT")
                         inserted++;
-                    else
-                        updated++;
                 }
             }
             await using var drop = new SqlCommand("DROP TABLE #Staging;", connection, transaction);

@@ -60,6 +60,26 @@ public class ProviderModelTests
         Assert.Contains("IF NOT EXISTS", script);
     }
 
+    [Theory]
+    [InlineData(typeof(EvalSystem.Domain.Cases.ServiceCase), "CaseNumber")]
+    [InlineData(typeof(EvalSystem.Domain.Ratings.Rating), "RatingId")]
+    public void SqlServerBulkImportStatements_ParseWithoutErrors_AndNeverOverwriteTheId(Type record, string key)
+    {
+        var statements = (IReadOnlyList<string>)typeof(EvalSystem.Web.Features.CaseData.CaseRecordWriter<>).MakeGenericType(record)
+            .GetProperty("SqlServerStatements", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.GetValue(null)!;
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var sql in statements)
+        {
+            parser.Parse(new StringReader(sql), out var errors);
+            Assert.Empty(errors.Select(e => $"{sql}\nline {e.Line}: {e.Message}"));
+        }
+        var merge = statements.Single(s => s.Contains("MERGE", StringComparison.Ordinal));
+        Assert.Contains($"ON t.{key} = s.{key}", merge);
+        Assert.DoesNotContain("t.Id = s.Id", merge);
+        Assert.Contains("WITH (HOLDLOCK)", merge);
+    }
+
     [Fact]
     public void SqlServerModel_UsesProviderSpecificTypes()
     {
