@@ -131,9 +131,17 @@ public sealed class CaseImportService(
                 if (errorCount == 0)
                 {
                     (inserted, updated) = await writer.CompleteAsync(rows, ct);
-                    var opened = await OpenRectificationItemsAsync(db, ct);
-                    if (opened > 0)
-                        notes.Add($"{opened}条差评已生成整改事项，整改时限{options.Value.RectificationDeadlineWorkingDays}个工作日。");
+                    try
+                    {
+                        var opened = await OpenRectificationItemsAsync(db, ct);
+                        if (opened > 0)
+                            notes.Add($"{opened}条差评已生成整改事项，整改时限{options.Value.RectificationDeadlineWorkingDays}个工作日。");
+                    }
+                    catch (DomainException ex)
+                    {
+                        // e.g. a bad review in a year the working-day calendar has no schedule for: its deadline cannot be set.
+                        Fail(new ImportError(sheet, 0, "", $"差评的整改时限无法计算：{ex.Message}"));
+                    }
                 }
             }
             if (rows == 0 && errorCount == 0)
@@ -143,6 +151,8 @@ public sealed class CaseImportService(
             // Otherwise the transaction is rolled back when disposed: a dry run or a refused import stores nothing.
         });
 
+        // Whatever a rolled-back transaction left in the change tracker must not be saved with the import record.
+        db.ChangeTracker.Clear();
         if (!dryRun)
         {
             var record = new DataImport(kind, channel, source, by, clock.GetUtcNow().UtcDateTime);

@@ -148,4 +148,21 @@ public sealed class CaseImportServiceTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(1, await db.RectificationItems.CountAsync(i => i.RatingId == "PJ-004"));
         Assert.Equal(75, await ValueAsync("ZW-4", "北山区")); // 3 of 4 ratings at level 3–5
     }
+
+    [Fact]
+    public async Task ABadReviewInAYearWithoutACalendar_RefusesTheRatings_AndStoresNothing()
+    {
+        await using var office = await app.ScopeAsAccountAsync("office");
+        var imports = office.ServiceProvider.GetRequiredService<CaseImportService>();
+        var file = new MemoryStream(Encoding.UTF8.GetBytes("评价编号,办件编号,部门编码,区划代码,评价渠道,评价时间,评价等级,评价项,评价内容\n" +
+            "PJ-2030,,GSA,990106,线上,2030-03-04 10:00,不满意,办事效率,\n"));
+
+        var outcome = await imports.ImportRatingsAsync(file, "2030.csv", dryRun: false);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(outcome.Errors, e => e.Message.Contains("整改时限") && e.Message.Contains("2030"));
+        var db = office.ServiceProvider.GetRequiredService<EvalDbContext>();
+        Assert.False(await db.Ratings.AnyAsync(r => r.RatingId == "PJ-2030"));
+        Assert.False(await db.RectificationItems.AnyAsync(r => r.RatingId == "PJ-2030"));
+    }
 }
