@@ -29,6 +29,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<CaseData.WorkingCalendarService>();
         builder.Services.AddScoped<CaseData.CaseMeasureService>();
         builder.Services.AddScoped<CaseData.CaseImportService>();
+        builder.Services.AddScoped<CaseData.RectificationService>();
         builder.Services.AddScoped<ScoreRunService>();
         builder.Services.AddScoped<Integration.ApiKeyService>();
         return builder;

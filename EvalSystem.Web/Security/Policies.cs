@@ -26,6 +26,8 @@ public static class Policies
     public const string ReadNotifications = nameof(ReadNotifications);
     public const string ViewCaseData = nameof(ViewCaseData);
     public const string ImportCaseData = nameof(ImportCaseData);
+    public const string ViewRectifications = nameof(ViewRectifications);
+    public const string HandleRectifications = nameof(HandleRectifications);
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -38,6 +40,9 @@ public static class Policies
         [ManagePeriods] = [Roles.Office],
         [ViewCaseData] = [Roles.Office, Roles.Leader, Roles.Auditor],
         [ImportCaseData] = [Roles.Office],
+        // A department reads and handles its own bad reviews only; the service checks that.
+        [ViewRectifications] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
+        [HandleRectifications] = [Roles.Office, Roles.Department],
         [SubmitData] = [Roles.Department],
         [ReviewSubmissions] = [Roles.Office],
         // Department users read their own department's files only; the service checks that.

@@ -17,6 +17,7 @@ public static class NavItems
         new("数据填报", "/submissions", Icons.Material.Filled.EditNote, Policies.SubmitData),
         new("审核", "/review", Icons.Material.Filled.FactCheck, Policies.ReviewSubmissions),
         new("办件与好差评", "/case-data", Icons.Material.Filled.Storage, Policies.ViewCaseData),
+        new("差评整改", "/rectifications", Icons.Material.Filled.ThumbDown, Policies.ViewRectifications),
         new("督查督办", "/supervision", Icons.Material.Filled.AssignmentLate, Policies.ViewSupervision),
         new("报表中心", "/reports", Icons.Material.Filled.Assessment, Policies.ViewReports),
         new("审计日志", "/audit", Icons.Material.Filled.History, Policies.ViewAuditLog),
