@@ -26,13 +26,14 @@ public sealed class CaseDataJourneyTests(BrowserFixture browser) : IClassFixture
         var shell = new ShellPage(page);
         await shell.WaitUntilInteractiveAsync();
         await shell.OpenMenuAsync("办件与好差评");
+        await Assertions.Expect(page.Locator("[data-testid=case-data-title]")).ToHaveAttributeAsync("data-loaded", "true");
 
         // Row 3 names a department that does not exist: nothing is imported and the row is named.
         await page.Locator("input[type=file]").Last.SetInputFilesAsync(Csv("十一月办件.csv",
             "E2E-001,X1,企业设立登记,GSA,990102,线上,2026-11-02 09:00,2026-11-05 10:00,5,已办结",
             "E2E-002,X2,食品经营许可,GSX,990102,窗口,2026-11-02 10:00,2026-11-09 16:00,4,已办结"));
         var errors = page.Locator("[data-testid=import-errors]");
-        await Assertions.Expect(errors).ToContainTextAsync("GSX");
+        await Assertions.Expect(errors).ToContainTextAsync("GSX", new() { Timeout = 30_000 });
         await Assertions.Expect(errors.Locator("tbody tr").First).ToContainTextAsync("3");
         await session.ScreenshotAsync("office-case-import-errors");
         await page.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "关闭" }).ClickAsync();
@@ -41,13 +42,21 @@ public sealed class CaseDataJourneyTests(BrowserFixture browser) : IClassFixture
         await page.Locator("input[type=file]").Last.SetInputFilesAsync(Csv("十一月办件（已修正）.csv",
             "E2E-001,X1,企业设立登记,GSA,990102,线上,2026-11-02 09:00,2026-11-05 10:00,5,已办结",
             "E2E-002,X2,食品经营许可,GSA,990102,窗口,2026-11-02 10:00,2026-11-09 16:00,4,已办结"));
-        await Assertions.Expect(page.Locator("[data-testid=import-result]")).ToContainTextAsync("新增 2 条");
+        await Assertions.Expect(page.Locator("[data-testid=import-result]")).ToContainTextAsync("新增 2 条", new() { Timeout = 30_000 });
 
         // 3 and 5 working days: the approval-time indicator of 中心区 is 4 for the collecting quarter.
         var row = page.Locator("[data-testid=measure-values] tbody tr").Filter(new() { HasTextString = "中心区" }).Filter(new() { HasTextString = "ZW-2" });
         await Assertions.Expect(row).ToContainTextAsync("4 工作日");
         await Assertions.Expect(row).ToContainTextAsync("平均审批时间");
         await session.ScreenshotAsync("office-case-data");
+
+        // The evidence of the computed value: the two cases behind it, longest first.
+        await row.Locator("[data-testid=basis-open]").ClickAsync();
+        var basis = page.Locator("[data-testid=basis-rows] tbody tr");
+        await Assertions.Expect(basis).ToHaveCountAsync(2);
+        await Assertions.Expect(basis.First).ToContainTextAsync("E2E-002");
+        await Assertions.Expect(basis.First).ToContainTextAsync("5 个工作日（承诺 4），超时");
+        await session.ScreenshotAsync("office-case-basis");
         session.AssertNoBrowserErrors();
         await session.DisposeAsync();
     }

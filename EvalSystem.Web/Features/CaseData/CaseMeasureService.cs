@@ -16,6 +16,12 @@ namespace EvalSystem.Web.Features.CaseData;
 public sealed record ComputedValue(Guid TargetId, string TargetName, Guid IndicatorNodeId, string IndicatorCode, string IndicatorName,
     CaseMeasureKind Measure, double? Value, int Basis);
 
+/// <summary>One record behind a computed value (the value's evidence).</summary>
+public sealed record BasisRow(string Number, string Item, string Channel, DateTime Start, DateTime? End, string Detail);
+
+/// <summary>The records behind a computed value: the first ones and how many there are in all.</summary>
+public sealed record BasisList(int Total, IReadOnlyList<BasisRow> Rows);
+
 /// <summary>What a refresh did for a period.</summary>
 public sealed record MeasureRefresh(Guid PeriodId, string PeriodName, int Written, int WithoutData, IReadOnlyList<ComputedValue> Values);
 
@@ -71,6 +77,51 @@ public sealed class CaseMeasureService(IDbContextFactory<EvalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new DomainException("评价周期不存在或已被删除。");
         return await ComputeAsync(db, period, ct);
+    }
+
+    /// <summary>
+    /// The records a computed value rests on — the cases (or ratings, or rectification items) of the target and period the
+    /// measure counts — longest approvals first, at most <paramref name="take"/> of them.
+    /// </summary>
+    public async Task<BasisList> BasisAsync(Guid periodId, Guid targetId, CaseMeasureKind measure, int take = 200, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ViewCaseData, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new DomainException("评价周期不存在或已被删除。");
+        var target = await db.Targets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == targetId, ct) ?? throw new DomainException("评价对象不存在。");
+        var scope = Scope.Of(target, await db.Regions.AsNoTracking().ToListAsync(ct));
+        var from = period.StartDate.ToDateTime(TimeOnly.MinValue);
+        var until = period.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        if (measure.Source() == IndicatorSource.Ratings)
+        {
+            if (measure is CaseMeasureKind.RectificationRate or CaseMeasureKind.OnTimeRectificationRate)
+            {
+                var items = scope.Filter(db.RectificationItems.AsNoTracking().Where(r => r.OpenedAt >= from && r.OpenedAt < until));
+                var rows = await items.OrderBy(r => r.Deadline).Take(take).ToListAsync(ct);
+                return new BasisList(await items.CountAsync(ct), rows.Select(r => new BasisRow(r.RatingId, r.Level.DisplayName(), "", r.OpenedAt, r.ClosedAt,
+                    $"{RectificationItem.Label(r.Status)}，时限 {r.Deadline:yyyy-MM-dd}{(r.Status == RectificationStatus.Closed ? (r.ClosedOnTime ? "，按期" : "，逾期") : "")}")).ToList());
+            }
+            var ratings = scope.Filter(db.Ratings.AsNoTracking().Where(r => r.RatedAt >= from && r.RatedAt < until));
+            if (measure == CaseMeasureKind.BadReviewCount)
+                ratings = ratings.Where(r => r.Level <= RatingLevel.Dissatisfied);
+            var list = await ratings.OrderBy(r => r.Level).ThenBy(r => r.RatedAt).Take(take).ToListAsync(ct);
+            return new BasisList(await ratings.CountAsync(ct), list.Select(r => new BasisRow(r.RatingId, r.Level.DisplayName(), r.Channel.Label(), r.RatedAt, null,
+                string.Join("、", r.Items) + (r.Comment is { } c ? $"：{c}" : ""))).ToList());
+        }
+
+        var calendar = await WorkingCalendarService.CalendarAsync(db, ct);
+        var cases = scope.Filter(db.ServiceCases.AsNoTracking().Where(c => c.CompletedAt >= from && c.CompletedAt < until));
+        if (measure == CaseMeasureKind.StartupDays)
+            cases = cases.Where(c => c.IsBusinessStartup && c.Status == CaseStatus.Completed);
+        else if (measure != CaseMeasureKind.OnlineShare)
+            cases = cases.Where(c => c.Status == CaseStatus.Completed);
+        // Longest first: the cases that pull the average up are the ones a reader wants to see.
+        var page = (await cases.ToListAsync(ct))
+            .Select(c => (Case: c, Days: measure == CaseMeasureKind.StartupDays ? c.StartupWorkingDays(calendar) : c.ApprovalWorkingDays(calendar)))
+            .OrderByDescending(x => x.Days ?? -1).ThenBy(x => x.Case.CaseNumber)
+            .ToList();
+        return new BasisList(page.Count, page.Take(take).Select(x => new BasisRow(x.Case.CaseNumber, x.Case.ItemName, x.Case.Channel.Label(), x.Case.ReceivedAt,
+            x.Case.CompletedAt, x.Days is { } d ? $"{d} 个工作日（承诺 {x.Case.PromisedWorkingDays}）{(d > x.Case.PromisedWorkingDays ? "，超时" : "")}" : ServiceCase.Label(x.Case.Status))).ToList());
     }
 
     private static async Task<List<ComputedValue>> ComputeAsync(EvalDbContext db, EvaluationPeriod period, CancellationToken ct)
