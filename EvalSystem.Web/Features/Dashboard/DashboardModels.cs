@@ -55,6 +55,26 @@ public sealed record RankingRow(
 /// <summary>The scores of one run: who ran it, whether it is published, and the ranking.</summary>
 public sealed record ScoreBoard(int RunNumber, bool IsPublished, DateTime RunAtUtc, IReadOnlyList<string> GroupNames, IReadOnlyList<RankingRow> Rows);
 
+/// <summary>A score run the user may choose on the dashboard.</summary>
+public sealed record RunOption(Guid RunId, string PeriodName, int Number, bool IsPublished)
+{
+    public string Label => IsPublished ? PeriodName : $"{PeriodName}（第{Number}次计算，未发布）";
+}
+
+/// <summary>The city's average composite score against the previous period's, and the open rectification items.</summary>
+public sealed record CityKpis(double? AverageComposite, double? PreviousAverageComposite, int OpenRectifications, int OverdueRectifications)
+{
+    public double? CompositeChange => AverageComposite - PreviousAverageComposite;
+}
+
+/// <summary>Composite scores per period (oldest first) of every region, for the trend chart.</summary>
+public sealed record CompositeTrend(IReadOnlyList<string> Periods, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> Regions)
+{
+    public IReadOnlyList<double?> CityAverage => Enumerable.Range(0, Periods.Count)
+        .Select(i => Regions.Select(r => r.Values[i]).OfType<double>().ToList() is { Count: > 0 } v ? v.Average() : (double?)null)
+        .ToList();
+}
+
 /// <summary>
 /// 驾驶舱: a period's headline values per region and, once the period is scored, its ranking.
 /// Leaders see published runs; the evaluation office also sees the newest unpublished run.
@@ -66,4 +86,7 @@ public sealed record DashboardView(
     IReadOnlyList<HeadlineIndicator> Indicators,
     IReadOnlyList<HeadlineSummary> Summaries,
     IReadOnlyList<RegionValues> Regions,
-    ScoreBoard? Scores);
+    ScoreBoard? Scores,
+    Guid? RunId = null,
+    CityKpis? Kpis = null,
+    CompositeTrend? Trend = null);

@@ -11,9 +11,28 @@ using Microsoft.Extensions.Options;
 namespace EvalSystem.Web.Features.Dashboard;
 
 /// <summary>驾驶舱 data: the newest scored period the user may see, or the newest period with values before any scoring.</summary>
-public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, IOptions<DashboardOptions> options)
+public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, IOptions<DashboardOptions> options, TimeProvider clock)
 {
-    public async Task<DashboardView?> GetAsync(CancellationToken ct = default)
+    /// <summary>The runs the user may choose: every published run, and for the office the newest unpublished one too.</summary>
+    public async Task<IReadOnlyList<RunOption>> RunsAsync(CancellationToken ct = default)
+    {
+        var user = await access.RequireAsync(Policies.ViewDashboard, ct);
+        var seesUnpublished = await access.AllowsAsync(user, Policies.ManagePeriods);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = await (from r in db.ScoreRuns.AsNoTracking()
+                          join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
+                          where p.TargetKind == TargetKind.Region
+                                && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Status == ScoreRunStatus.Computed))
+                          orderby p.StartDate descending, r.Number descending
+                          select new { r.Id, p.Name, r.Number, r.Status, r.PeriodId }).ToListAsync(ct);
+        // One run per period: the published one, or (office) the newest computed one of a period not yet published.
+        return runs.GroupBy(r => r.PeriodId)
+            .Select(g => g.FirstOrDefault(r => r.Status == ScoreRunStatus.Published) ?? g.First())
+            .Select(r => new RunOption(r.Id, r.Name, r.Number, r.Status == ScoreRunStatus.Published))
+            .ToList();
+    }
+
+    public async Task<DashboardView?> GetAsync(Guid? runId = null, CancellationToken ct = default)
     {
         var user = await access.RequireAsync(Policies.ViewDashboard, ct);
         var seesUnpublished = await access.AllowsAsync(user, Policies.ManagePeriods);
@@ -23,8 +42,11 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
                          join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
                          where p.TargetKind == TargetKind.Region
                                && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Status == ScoreRunStatus.Computed))
+                               && (runId == null || r.Id == runId)
                          orderby p.StartDate descending, r.Number descending
                          select r).FirstOrDefaultAsync(ct);
+        if (runId is { } asked && run is null)
+            await access.RefuseAsync(user, nameof(ScoreRun), asked.ToString(), "该计算批次不存在或尚未发布。", ct);
         var period = run is not null
             ? await db.Periods.AsNoTracking().SingleAsync(p => p.Id == run.PeriodId, ct)
             : await db.Periods.AsNoTracking()
@@ -69,7 +91,39 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             .ToList();
 
         var scores = run is null ? null : await ScoreBoardAsync(db, run, regions, ct);
-        return new DashboardView(period.Name, EvaluationPeriod.Label(period.Status), previous?.Name, indicators, summaries, rows, scores);
+        var trend = run is null ? null : await TrendAsync(db, run, seesUnpublished, regions, ct);
+        var kpis = await KpisAsync(db, scores, trend, DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime), ct);
+        return new DashboardView(period.Name, EvaluationPeriod.Label(period.Status), previous?.Name, indicators, summaries, rows, scores, run?.Id, kpis, trend);
+    }
+
+    /// <summary>Composites of every region in the visible runs up to the shown one, one run per period (the published one first).</summary>
+    private static async Task<CompositeTrend> TrendAsync(EvalDbContext db, ScoreRun shown, bool seesUnpublished, List<RegionTarget> regions, CancellationToken ct)
+    {
+        var shownStart = await db.Periods.Where(p => p.Id == shown.PeriodId).Select(p => p.StartDate).SingleAsync(ct);
+        var runs = (await (from r in db.ScoreRuns.AsNoTracking()
+                           join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
+                           where p.TargetKind == TargetKind.Region && p.StartDate <= shownStart
+                                 && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Id == shown.Id))
+                           orderby p.StartDate, r.Number descending
+                           select new { r.Id, r.PeriodId, p.Name, p.StartDate, Shown = r.Id == shown.Id }).ToListAsync(ct))
+            .GroupBy(r => r.PeriodId)
+            .Select(g => g.FirstOrDefault(r => r.Shown) ?? g.First())
+            .OrderBy(r => r.StartDate)
+            .TakeLast(8)
+            .ToList();
+        var runIds = runs.Select(r => r.Id).ToList();
+        var composites = (await db.TargetScores.AsNoTracking().Where(s => runIds.Contains(s.RunId)).Select(s => new { s.RunId, s.TargetId, s.Composite }).ToListAsync(ct))
+            .ToDictionary(s => (s.RunId, s.TargetId), s => s.Composite);
+        return new CompositeTrend(runs.Select(r => r.Name).ToList(),
+            regions.Select(t => (t.Name, (IReadOnlyList<double?>)runs.Select(r => composites.TryGetValue((r.Id, t.TargetId), out var c) ? c : (double?)null).ToList())).ToList());
+    }
+
+    private static async Task<CityKpis> KpisAsync(EvalDbContext db, ScoreBoard? scores, CompositeTrend? trend, DateOnly today, CancellationToken ct)
+    {
+        var average = scores is { Rows.Count: > 0 } ? scores.Rows.Average(r => r.Composite) : (double?)null;
+        var previous = trend is { Periods.Count: > 1 } ? trend.CityAverage[^2] : null;
+        var open = await db.RectificationItems.AsNoTracking().Where(i => i.Status != Domain.Ratings.RectificationStatus.Closed).Select(i => i.Deadline).ToListAsync(ct);
+        return new CityKpis(average, previous, open.Count, open.Count(d => d < today));
     }
 
     private sealed record RegionTarget(Guid TargetId, string Code, string Name);

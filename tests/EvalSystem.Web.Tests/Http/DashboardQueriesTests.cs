@@ -47,6 +47,42 @@ public sealed class DashboardQueriesTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task TheRunSelector_OffersPublishedRuns_AndTheOfficeAlsoTheUnpublishedOne()
+    {
+        await using var leader = app.ScopeAs("leader", Roles.Leader);
+        var queries = leader.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var runs = await queries.RunsAsync();
+        Assert.Equal(["2026年第二季度", "2026年第一季度", "2025年第四季度"], runs.Select(r => r.PeriodName));
+        Assert.All(runs, r => Assert.True(r.IsPublished));
+
+        var older = (await queries.GetAsync(runs[2].RunId))!;
+        Assert.Equal("2025年第四季度", older.PeriodName);
+        Assert.Equal(["2025年第四季度"], older.Trend!.Periods); // the trend ends at the chosen period
+
+        await using var office = app.ScopeAs("office", Roles.Office);
+        var officeRuns = await office.ServiceProvider.GetRequiredService<DashboardQueries>().RunsAsync();
+        var unpublished = Assert.Single(officeRuns, r => !r.IsPublished);
+        Assert.Contains("未发布", unpublished.Label);
+
+        // A leader asking for the unpublished run by id is refused, and the refusal is audited.
+        await Assert.ThrowsAsync<AccessDeniedException>(() => queries.GetAsync(unpublished.RunId));
+        var db = leader.ServiceProvider.GetRequiredService<EvalDbContext>();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.AccessDenied && a.EntityKey == unpublished.RunId.ToString()));
+    }
+
+    [Fact]
+    public async Task CityKpis_AverageTheComposites_AndCompareWithThePreviousPeriod()
+    {
+        await using var leader = app.ScopeAs("leader", Roles.Leader);
+        var view = (await leader.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync())!;
+
+        Assert.Equal(view.Scores!.Rows.Average(r => r.Composite), view.Kpis!.AverageComposite!.Value, precision: 9);
+        Assert.Equal(3, view.Trend!.Periods.Count);
+        Assert.Equal(view.Trend.CityAverage[1], view.Kpis.PreviousAverageComposite);
+        Assert.Equal(12, view.Trend.Regions.Count);
+    }
+
+    [Fact]
     public async Task Ranking_ComesFromTheStoredRun_WithCompetitionRanksAndIntervals()
     {
         await using var scope = app.ScopeAs("leader", Roles.Leader);
