@@ -52,6 +52,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
+        // A busy build machine (CI shares its cores) renders slower than a desk: wait longer than Playwright's 5 s
+        // before calling a step failed. A real failure still fails, only later.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);
     }
