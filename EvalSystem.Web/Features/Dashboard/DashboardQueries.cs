@@ -19,16 +19,12 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         var user = await access.RequireAsync(Policies.ViewDashboard, ct);
         var seesUnpublished = await access.AllowsAsync(user, Policies.ManagePeriods);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var runs = await (from r in db.ScoreRuns.AsNoTracking()
-                          join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
-                          where p.TargetKind == TargetKind.Region
-                                && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Status == ScoreRunStatus.Computed))
-                          orderby p.StartDate descending, r.Number descending
-                          select new { r.Id, p.Name, r.Number, r.Status, r.PeriodId }).ToListAsync(ct);
+        var runs = await VisibleRuns(db, seesUnpublished).Select(r => new { r.Id, r.Number, r.Status, r.PeriodId }).ToListAsync(ct);
+        var names = await db.Periods.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         // One run per period: the published one, or (office) the newest computed one of a period not yet published.
         return runs.GroupBy(r => r.PeriodId)
             .Select(g => g.FirstOrDefault(r => r.Status == ScoreRunStatus.Published) ?? g.First())
-            .Select(r => new RunOption(r.Id, r.Name, r.Number, r.Status == ScoreRunStatus.Published))
+            .Select(r => new RunOption(r.Id, names[r.PeriodId], r.Number, r.Status == ScoreRunStatus.Published))
             .ToList();
     }
 
@@ -38,13 +34,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         var seesUnpublished = await access.AllowsAsync(user, Policies.ManagePeriods);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        var run = await (from r in db.ScoreRuns.AsNoTracking()
-                         join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
-                         where p.TargetKind == TargetKind.Region
-                               && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Status == ScoreRunStatus.Computed))
-                               && (runId == null || r.Id == runId)
-                         orderby p.StartDate descending, r.Number descending
-                         select r).FirstOrDefaultAsync(ct);
+        var run = await VisibleRuns(db, seesUnpublished).Where(r => runId == null || r.Id == runId).FirstOrDefaultAsync(ct);
         if (runId is { } asked && run is null)
             await access.RefuseAsync(user, nameof(ScoreRun), asked.ToString(), "该计算批次不存在或尚未发布。", ct);
         var period = run is not null
@@ -125,6 +115,15 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         var open = await db.RectificationItems.AsNoTracking().Where(i => i.Status != Domain.Ratings.RectificationStatus.Closed).Select(i => i.Deadline).ToListAsync(ct);
         return new CityKpis(average, previous, open.Count, open.Count(d => d < today));
     }
+
+    /// <summary>Region runs the user may see, newest period and run first: published ones, and for the office computed ones too.</summary>
+    private static IQueryable<ScoreRun> VisibleRuns(EvalDbContext db, bool seesUnpublished) =>
+        from r in db.ScoreRuns.AsNoTracking()
+        join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
+        where p.TargetKind == TargetKind.Region
+              && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Status == ScoreRunStatus.Computed))
+        orderby p.StartDate descending, r.Number descending
+        select r;
 
     private sealed record RegionTarget(Guid TargetId, string Code, string Name);
 
