@@ -30,9 +30,21 @@ public sealed class DrillDownJourneyTests(BrowserFixture browser) : IClassFixtur
         await new LoginPage(page).SignInAsync("leader");
         await page.WaitForURLAsync("**/dashboard");
 
+        // Picked in the page…
+        await page.GotoAsync($"/analysis/compare?run={run}");
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=compare-hint]")).ToContainTextAsync("请选择2到4个评价对象");
+        await page.Locator("[data-testid=compare-targets]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "中心区" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "东城区" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        var rows = page.Locator("[data-testid=compare-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(28);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("targets="));
+
+        // …or opened from a link.
         await page.GotoAsync($"/analysis/compare?run={run}&targets={central},{laggard}");
         await new ShellPage(page).WaitUntilInteractiveAsync();
-        var rows = page.Locator("[data-testid=compare-row]");
         await Assertions.Expect(rows).ToHaveCountAsync(28);
         await Assertions.Expect(page.Locator("[data-testid=compare-target]")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("中心区"), new System.Text.RegularExpressions.Regex("石桥县")]);
         await session.ScreenshotAsync("analysis-compare");
