@@ -1,3 +1,4 @@
+using EvalSystem.Web.Features.Analysis;
 using EvalSystem.Web.Features.Dashboard;
 using EvalSystem.Web.Features.Indicators;
 using EvalSystem.Web.Features.Periods;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<CaseData.CaseMeasureService>();
         builder.Services.AddScoped<CaseData.CaseImportService>();
         builder.Services.AddScoped<CaseData.RectificationService>();
+        builder.Services.AddEvalAnalysis();
         builder.Services.AddScoped<ScoreRunService>();
         builder.Services.AddScoped<Integration.ApiKeyService>();
         return builder;

@@ -12,6 +12,7 @@ public static class NavItems
     [
         new("驾驶舱", "/dashboard", Icons.Material.Filled.Dashboard, Policies.ViewDashboard),
         new("排名", "/rankings", Icons.Material.Filled.Leaderboard, Policies.ViewRankings),
+        new("对比分析", "/analysis/compare", Icons.Material.Filled.CompareArrows, Policies.ViewPeriods),
         new("指标体系", "/indicators", Icons.Material.Filled.AccountTree, Policies.ViewIndicators),
         new("评价周期", "/periods", Icons.Material.Filled.DateRange, Policies.ViewPeriods),
         new("数据填报", "/submissions", Icons.Material.Filled.EditNote, Policies.SubmitData),
