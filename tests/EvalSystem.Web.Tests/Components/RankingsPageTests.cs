@@ -51,18 +51,21 @@ public sealed class RankingsPageTests : MudTestContext
             .Options);
     }
 
-    /// <summary>Every ranking page read counts its rows once.</summary>
+    /// <summary>Every ranking page read counts its rows once; the commands are kept to check what the database is asked.</summary>
     private sealed class PageReadCounter : DbCommandInterceptor
     {
         private int _count;
 
         public int Count => Volatile.Read(ref _count);
 
+        public System.Collections.Concurrent.ConcurrentQueue<string> Commands { get; } = new();
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             if (command.CommandText.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal))
                 Interlocked.Increment(ref _count);
+            Commands.Enqueue(command.CommandText);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
@@ -210,6 +213,18 @@ public sealed class RankingsPageTests : MudTestContext
         var page = RenderPage("中心区");
 
         Assert.Empty(page.FindAll("[data-testid=unpublished-run]"));
+    }
+
+    [Fact]
+    public void APageRead_SortsAndPagesInTheDatabase()
+    {
+        SignInAs("leader", Roles.Leader);
+        RenderPage("中心区");
+
+        // The rows of the page come from one query that orders, skips and takes in SQL; nothing reads the whole ranking.
+        var rows = Services.GetRequiredService<PageReadCounter>().Commands.Where(c => c.StartsWith("SELECT", StringComparison.Ordinal) && c.Contains("\"TargetScores\"", StringComparison.Ordinal)).ToList();
+        Assert.Contains(rows, c => c.Contains("ORDER BY", StringComparison.Ordinal) && c.Contains("LIMIT", StringComparison.Ordinal));
+        Assert.All(rows, c => Assert.True(c.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal) || c.Contains("LIMIT", StringComparison.Ordinal), c));
     }
 
     private async Task<Guid> PeriodIdAsync(string name)
