@@ -30,6 +30,7 @@ internal static class Pipeline
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
+        app.MapRankingEndpoints();
         app.MapApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));

@@ -2,6 +2,7 @@ using EvalSystem.Web.Features.Analysis;
 using EvalSystem.Web.Features.Dashboard;
 using EvalSystem.Web.Features.Indicators;
 using EvalSystem.Web.Features.Periods;
+using EvalSystem.Web.Features.Rankings;
 using EvalSystem.Web.Features.Scoring;
 
 namespace EvalSystem.Web.Features;
@@ -12,6 +13,7 @@ public static class FeatureRegistration
     {
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
         builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddRankings();
         builder.Services.Configure<Notifications.NotificationOptions>(builder.Configuration.GetSection(Notifications.NotificationOptions.Section));
         builder.Services.AddScoped<Notifications.NotificationService>();
         builder.Services.AddScoped<PeriodQueries>();

@@ -32,7 +32,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : IClassFixture<Br
         // The menu works in the live circuit, not only in the prerendered HTML.
         await shell.OpenMenuAsync("排名");
         await page.WaitForURLAsync("**/rankings");
-        await page.Locator("[data-testid=under-construction]").WaitForAsync();
+        await page.Locator("[data-testid=ranking-grid]").WaitForAsync();
 
         await page.GotoAsync("/dashboard");
         await shell.WaitUntilInteractiveAsync();

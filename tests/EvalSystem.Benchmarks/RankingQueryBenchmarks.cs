@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using Perfolizer.Mathematics.OutlierDetection;
+using EvalSystem.Domain.Common;
+using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Organization;
+using EvalSystem.Domain.Periods;
+using EvalSystem.Domain.ScoreRuns;
+using EvalSystem.Domain.Scoring;
+using EvalSystem.Web.Data;
+using EvalSystem.Web.Features.Rankings;
+using EvalSystem.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EvalSystem.Benchmarks;
+
+/// <summary>
+/// The 排名 page's server time on a large city in a SQLite file: 3,000 region targets (40 cities × 75 districts), a
+/// 100-indicator system (10 first-level groups × 10 leaves) and 12 published monthly runs with every stored result —
+/// 36,000 composites and 3,960,000 indicator scores. Each invocation is one request as the page makes it: a fresh
+/// context, the access check, the visible run, the count, one page of 20 rows and their first-level scores.
+/// One invocation per iteration and no outlier removed, so the P95 column is the 95th percentile of single requests. The run settings are job
+/// mutators rather than a job of their own, so that <c>--inProcess</c> on the command line applies to them.
+/// </summary>
+[Config(typeof(Percentiles))]
+[MemoryDiagnoser]
+[RunOncePerIteration]
+[Outliers(OutlierMode.DontRemove)]
+[MinWarmupCount(5)]
+[MaxWarmupCount(10)]
+[MinIterationCount(40)]
+[MaxIterationCount(60)]
+public class RankingQueryBenchmarks
+{
+    private const int Cities = 40;
+    private const int DistrictsPerCity = 75;
+    private const int Groups = 10;
+    private const int LeavesPerGroup = 10;
+    private const int Periods = 12;
+
+    private static readonly Lazy<LargeCity> City = new(LargeCity.Create);
+
+    private ServiceProvider _services = null!;
+    private string _firstGroup = "";
+    private Guid _oneCity;
+
+    private sealed class Percentiles : ManualConfig
+    {
+        public Percentiles() => AddColumn(StatisticColumn.P95);
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var city = City.Value;
+        _firstGroup = city.FirstGroupCode;
+        _oneCity = city.OneCityId;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAuthorizationCore(Policies.Configure);
+        services.AddSingleton<AuthenticationStateProvider>(new LeaderAuthentication());
+        services.AddSingleton<IDbContextFactory<EvalDbContext>>(new Factory(city.Options));
+        services.AddScoped<AuditActor>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AccessGuard>();
+        services.AddRankings();
+        _services = services.BuildServiceProvider();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+
+    private async Task<RankingPage> PageAsync(RankingRequest request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var page = await scope.ServiceProvider.GetRequiredService<RankingQueries>().PageAsync(request);
+        if (page.Items.Count == 0)
+            throw new InvalidOperationException("The benchmark read an empty page.");
+        return page;
+    }
+
+    /// <summary>Opening the page: the newest run, best first.</summary>
+    [Benchmark(Baseline = true)]
+    public Task<RankingPage> FirstPageByRank() => PageAsync(new RankingRequest());
+
+    [Benchmark]
+    public Task<RankingPage> LastPageByRank() => PageAsync(new RankingRequest(PageIndex: 149));
+
+    [Benchmark]
+    public Task<RankingPage> FirstPageByComposite() => PageAsync(new RankingRequest(SortBy: RankingSort.Composite, Descending: true));
+
+    [Benchmark]
+    public Task<RankingPage> FirstPageByName() => PageAsync(new RankingRequest(SortBy: RankingSort.Name));
+
+    [Benchmark]
+    public Task<RankingPage> FirstPageByRankChange() => PageAsync(new RankingRequest(SortBy: RankingSort.RankChange, Descending: true));
+
+    /// <summary>The slowest sort: a first-level score, one primary-key seek per target.</summary>
+    [Benchmark]
+    public Task<RankingPage> FirstPageByFirstLevelScore() => PageAsync(new RankingRequest(SortBy: RankingSort.FirstLevel, SortIndicator: _firstGroup, Descending: true));
+
+    [Benchmark]
+    public Task<RankingPage> FirstPageOfOneCity() => PageAsync(new RankingRequest(ParentRegionId: _oneCity));
+
+    /// <summary>The period selector and filter choices the page reads once when it opens.</summary>
+    [Benchmark]
+    public async Task<RankingOptions> Options()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RankingQueries>().OptionsAsync(TargetKind.Region);
+    }
+
+    private sealed class LeaderAuthentication : AuthenticationStateProvider
+    {
+        private static readonly Task<AuthenticationState> State = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "leader"), new Claim(ClaimTypes.Name, "leader"), new Claim(ClaimTypes.Role, Roles.Leader)], "bench"))));
+
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => State;
+    }
+
+    private sealed class Factory(DbContextOptions<SqliteEvalDbContext> options) : IDbContextFactory<EvalDbContext>
+    {
+        public EvalDbContext CreateDbContext() => new SqliteEvalDbContext(options);
+    }
+
+    /// <summary>The generated database, built once per process and deleted when the process ends.</summary>
+    private sealed class LargeCity
+    {
+        public required DbContextOptions<SqliteEvalDbContext> Options { get; init; }
+        public required string FirstGroupCode { get; init; }
+        public required Guid OneCityId { get; init; }
+
+        public static LargeCity Create()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "evalsystem-bench", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                SqliteConnection.ClearAllPools();
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A temp folder left behind is harmless.
+                }
+            };
+            var options = new DbContextOptionsBuilder<SqliteEvalDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(folder, "ranking.db")};Foreign Keys=True")
+                .Options;
+            var clock = Stopwatch.StartNew();
+            using var db = new SqliteEvalDbContext(options);
+            db.Database.Migrate();
+
+            var now = DateTime.UtcNow;
+            var targets = new List<EvaluationTarget>();
+            Guid oneCity = default;
+            for (var c = 0; c < Cities; c++)
+            {
+                var city = new Region($"{410000 + (c + 1) * 100}", $"市{c + 1:D2}", RegionLevel.City);
+                db.Regions.Add(city);
+                oneCity = c == 0 ? city.Id : oneCity;
+                for (var d = 1; d <= DistrictsPerCity; d++)
+                {
+                    var district = new Region($"{city.Code[..4]}{d:D2}", $"{city.Name}区{d:D2}", RegionLevel.District, city);
+                    db.Regions.Add(district);
+                    targets.Add(EvaluationTarget.ForRegion(district));
+                }
+            }
+            db.Targets.AddRange(targets);
+
+            var system = new IndicatorSystem("基准体系（区县）", TargetKind.Region, now);
+            for (var g = 0; g < Groups; g++)
+            {
+                var group = system.AddGroup($"G{g}", $"一级指标{g}", null, 100m / Groups);
+                for (var l = 0; l < LeavesPerGroup; l++)
+                    system.AddIndicator(group, $"G{g}-{l}", $"指标{g}-{l}", null, 100m / LeavesPerGroup,
+                        new IndicatorDefinition("分", IndicatorDirection.HigherIsBetter, IndicatorSource.CaseData, null, RuleJson: """{"type":"goalpost","best":100,"worst":0}"""));
+            }
+            system.Publish(now);
+            db.IndicatorSystems.Add(system);
+            var by = new UserRef("bench", "bench");
+            var runs = new List<ScoreRun>();
+            for (var p = 0; p < Periods; p++)
+            {
+                var start = new DateOnly(2025, p + 1, 1);
+                var period = new EvaluationPeriod($"2025年{p + 1}月", system, start, start.AddMonths(1).AddDays(-1));
+                db.Periods.Add(period);
+                var run = new ScoreRun(period.Id, system.Id, 1, new string('a', 64), new string('b', 64), [0], targets.Count, new SensitivitySettings(), by, now);
+                run.Publish(by, now);
+                runs.Add(run);
+            }
+            db.ScoreRuns.AddRange(runs);
+            db.SaveChanges();
+
+            WriteResults(db, runs, targets.Select(t => t.Id).ToArray(), system);
+            Console.WriteLine($"// RankingQueryBenchmarks: generated {targets.Count} targets × {system.Nodes.Count} nodes × {Periods} runs in {clock.Elapsed.TotalSeconds:0} s");
+            return new LargeCity { Options = options, FirstGroupCode = "G0", OneCityId = oneCity };
+        }
+
+        /// <summary>Composites, ranks and every node's score for every run, written raw: setup is not what is measured.</summary>
+        private static void WriteResults(SqliteEvalDbContext db, List<ScoreRun> runs, Guid[] targets, IndicatorSystem system)
+        {
+            var random = new Random(20260101);
+            var quality = targets.Select(_ => random.NextDouble()).ToArray();
+            var nodes = system.Nodes.Select(n => (Id: Text(n.Id), n.IsIndicator)).ToArray();
+            var targetText = targets.Select(Text).ToArray();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            connection.Open();
+            int[]? previousRank = null;
+            foreach (var run in runs)
+            {
+                using var tx = connection.BeginTransaction();
+                var composites = quality.Select(q => 40 + 50 * q + random.NextDouble() * 8).ToArray();
+                var order = Enumerable.Range(0, targets.Length).OrderByDescending(t => composites[t]).ToArray();
+                var rank = new int[targets.Length];
+                for (var position = 0; position < order.Length; position++)
+                    rank[order[position]] = position + 1;
+
+                using (var insert = connection.CreateCommand())
+                {
+                    insert.Transaction = tx;
+                    insert.CommandText = """
+                        INSERT INTO TargetScores (RunId, TargetId, Composite, Rank, CompositeChange, RankChange, AggregateScore, AdjustmentPoints, MedianRank, Rank5, Rank95)
+                        VALUES ($r, $t, $c, $k, NULL, $change, $c, 0, $k, $best, $worst)
+                        """;
+                    var p = new[] { "$r", "$t", "$c", "$k", "$change", "$best", "$worst" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+                    insert.Prepare();
+                    for (var t = 0; t < targets.Length; t++)
+                    {
+                        p[0].Value = Text(run.Id);
+                        p[1].Value = targetText[t];
+                        p[2].Value = composites[t];
+                        p[3].Value = rank[t];
+                        p[4].Value = previousRank is null ? DBNull.Value : previousRank[t] - rank[t];
+                        p[5].Value = Math.Max(1, rank[t] - 40);
+                        p[6].Value = Math.Min(targets.Length, rank[t] + 40);
+                        insert.ExecuteNonQuery();
+                    }
+                }
+
+                using (var insert = connection.CreateCommand())
+                {
+                    insert.Transaction = tx;
+                    insert.CommandText = """
+                        INSERT INTO IndicatorScores (RunId, TargetId, IndicatorNodeId, IsLeaf, RawValue, Imputation, Score, EffectiveWeight, Contribution)
+                        VALUES ($r, $t, $n, $l, $v, 0, $s, 0.01, $c)
+                        """;
+                    var p = new[] { "$r", "$t", "$n", "$l", "$v", "$s", "$c" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+                    insert.Prepare();
+                    for (var t = 0; t < targets.Length; t++)
+                    {
+                        foreach (var (id, isLeaf) in nodes)
+                        {
+                            var score = Math.Clamp(composites[t] + random.NextDouble() * 20 - 10, 0, 100);
+                            p[0].Value = Text(run.Id);
+                            p[1].Value = targetText[t];
+                            p[2].Value = id;
+                            p[3].Value = isLeaf;
+                            p[4].Value = isLeaf ? score : DBNull.Value;
+                            p[5].Value = score;
+                            p[6].Value = isLeaf ? score * 0.01 : DBNull.Value;
+                            insert.ExecuteNonQuery();
+                        }
+                    }
+                }
+                tx.Commit();
+                previousRank = rank;
+            }
+        }
+
+        private static string Text(Guid id) => id.ToString().ToUpperInvariant();
+    }
+}
