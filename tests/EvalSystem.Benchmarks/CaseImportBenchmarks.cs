@@ -26,7 +26,7 @@ namespace EvalSystem.Benchmarks;
 /// <summary>
 /// 办件数据 import of 1,000,000 generated cases from a CSV file into SQLite through the real path — the office's
 /// <see cref="CaseImportService.ImportCasesAsync(Stream, string, bool, CancellationToken)"/> with its authorization check,
-/// CaseFileReader, validation, the prepared upsert of CaseRecordWriter in one transaction, the DataImport record and the
+/// CaseFileReader, validation, CaseRecordWriter's prepared insert-or-update in one transaction, the DataImport record and the
 /// (here empty) measure refresh — next to the floor: a raw ADO.NET prepared INSERT of the same rows, parsed beforehand,
 /// into the same table in one transaction. Every iteration starts from a fresh copy of a migrated database that holds only
 /// the demo city's regions, departments and the official working-day calendar.
