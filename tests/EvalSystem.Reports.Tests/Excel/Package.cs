@@ -18,6 +18,16 @@ internal static class Package
     /// Opens with ClosedXML. ClosedXML 0.95.4 loads pictures through System.Drawing, which needs libgdiplus on Linux, so the
     /// drawings are removed from a copy first; <see cref="Pictures"/> checks them separately.
     /// </summary>
+    /// <summary>
+    /// Waits until the wall clock crosses into the next two-second step (the resolution of zip entry times), so that
+    /// anything a writer stamped with the clock would now differ. Waits for that condition, not a fixed time.
+    /// </summary>
+    public static void WaitForTheClockToMove()
+    {
+        var start = DateTime.Now.Ticks / (2 * TimeSpan.TicksPerSecond);
+        Assert.True(SpinWait.SpinUntil(() => DateTime.Now.Ticks / (2 * TimeSpan.TicksPerSecond) != start, TimeSpan.FromSeconds(5)), "The clock did not move.");
+    }
+
     public static XLWorkbook Open(byte[] xlsx)
     {
         var copy = new MemoryStream();
