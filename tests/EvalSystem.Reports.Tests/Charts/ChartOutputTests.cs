@@ -10,7 +10,7 @@ public class ChartOutputTests
     private static readonly string[] Axes = ["开办企业", "获得电力", "纳税服务", "政务服务"];
 
     /// <summary>Each chart as (SVG, PNG, the labels it must show).</summary>
-    public static TheoryData<string> Charts => ["排名", "走势", "雷达", "热力", "评分曲线"];
+    public static TheoryData<string> Charts => ["排名", "走势", "雷达", "热力", "分布", "评分曲线"];
 
     private static (string Svg, byte[] Png, string[] Labels) Render(string chart) => chart switch
     {
@@ -30,6 +30,10 @@ public class ChartOutputTests
             HeatmapChart.Svg("一级指标得分热力图", Axes, [new("中心区", [95.5, 87, null, 90]), new("石桥县", [30, 41.3, 55, 60])]),
             HeatmapChart.Png("一级指标得分热力图", Axes, [new("中心区", [95.5, 87, null, 90]), new("石桥县", [30, 41.3, 55, 60])], 500),
             ["一级指标得分热力图", "开办企业", "政务服务", "中心区", "石桥县", "95.5", "—"]),
+        "分布" => (
+            DistributionChart.Svg("综合得分分布", DistributionChart.Bands([91.25, 72, 75, 41.3])),
+            DistributionChart.Png("综合得分分布", DistributionChart.Bands([91.25, 72, 75, 41.3]), 400, 300),
+            ["综合得分分布", "40–50", "70–80", "90–100", "个数"]),
         _ => (
             ScoringCurveChart.Svg(new("开办企业时间", "工作日", [0.5, 10, 20], [100, 51.3, 0], 2.5, 89.7)),
             ScoringCurveChart.Png(new("开办企业时间", "工作日", [0.5, 10, 20], [100, 51.3, 0], 2.5, 89.7)),
@@ -97,4 +101,14 @@ public class ChartOutputTests
     [Fact]
     public void Charts_RefuseAnEmptyCanvas() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => RankingBarChart.Png("综合得分", [new("中心区", 1)], 0, 300));
+
+    [Fact]
+    public void Distribution_CountsEachScoreInItsBandFromTheLowestToOneHundred()
+    {
+        var bands = DistributionChart.Bands([41.3, 49.99, 50, 72, 100, 104]);
+
+        Assert.Equal(["40–50", "50–60", "60–70", "70–80", "80–90", "90–100"], bands.Select(b => b.Label));
+        Assert.Equal([2, 1, 0, 1, 0, 2], bands.Select(b => b.Count));
+        Assert.Empty(DistributionChart.Bands([]));
+    }
 }
