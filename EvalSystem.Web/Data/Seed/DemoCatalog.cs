@@ -92,6 +92,25 @@ internal static class DemoCatalog
         new("DB", "QY-1", "企业满意度", "Firm satisfaction (survey)", "分", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "DRC", 50, """{"type":"minmax","winsorize":true,"maxWinsorized":2}""", 82, 40, 100, 1, 75, 90),
     ];
 
+    /// <summary>First-level groups of the department assessment (部门考核): code, name, English name, weight (%).</summary>
+    public static readonly (string Code, string Name, string NameEn, decimal Weight)[] DepartmentGroups =
+    [
+        ("GZ", "工作落实", "Delivery of reform tasks", 40),
+        ("XN", "服务效能", "Service efficiency", 35),
+        ("PJ", "企业和群众评价", "Firm and citizen rating", 25),
+    ];
+
+    /// <summary>Leaf indicators of the department assessment, reported by the inspection office and the government-service bureau.</summary>
+    public static readonly DemoIndicator[] DepartmentIndicators =
+    [
+        new("GZ", "GZ-1", "改革任务完成率", "Reform tasks completed", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "SUP", 60, Target(100), 88, 40, 100, 1, 75, 98),
+        new("GZ", "GZ-2", "督办事项办结率", "Supervised items closed", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "SUP", 40, Target(100), 90, 40, 100, 1, 80, 98),
+        new("XN", "XN-1", "承诺时限压缩率", "Cut of promised time limits", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 50, Target(60), 50, 10, 95, 1, 35, 60),
+        new("XN", "XN-2", "平均办理时间", "Average handling time", "工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 50, Goalpost(1, 20), 5, 0.5, 30, 1, 8, 3),
+        new("PJ", "PJ-1", "好差评满意率", "Satisfaction in ratings", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 60, SatisfactionBands, 99, 90, 100, 2, 98.5, 99.5),
+        new("PJ", "PJ-2", "差评整改按期率", "Bad reviews rectified on time", "%", IndicatorDirection.HigherIsBetter, IndicatorSource.DepartmentSubmission, "GSA", 40, Target(100), 92, 50, 100, 1, 85, 100),
+    ];
+
     /// <summary>Headline indicators shown first on the dashboard.</summary>
     public static readonly string[] Headlines = ["KB-2", "ZW-2", "ZW-4"];
 

@@ -41,19 +41,25 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             }
             var now = clock.GetUtcNow().UtcDateTime;
             var random = new Random(RandomSeed);
-            var departments = SeedOrganization(db, out var targets);
-            var system = SeedIndicatorSystem(db, departments, now);
+            var departments = SeedOrganization(db, out var targets, out var departmentTargets);
+            var system = SeedIndicatorSystem(db, "示范市营商环境评价指标体系（区县）", TargetKind.Region, DemoCatalog.Groups, DemoCatalog.Indicators, departments, now);
             var scored = SeedPeriods(db, system, targets, departments, random, now);
+            var departmentSystem = SeedIndicatorSystem(db, "示范市营商环境部门考核指标体系", TargetKind.Department,
+                DemoCatalog.DepartmentGroups, DemoCatalog.DepartmentIndicators, departments, now);
+            var departmentScored = SeedDepartmentPeriods(db, departmentSystem, departmentTargets, departments, random);
             await db.SaveChangesAsync(ct);
             await SeedUsersAsync(departments);
-            await SeedScoresAsync(scored, ct);
+            await SeedScoresAsync(scored, publishNewest: false, ct);
+            await SeedScoresAsync(departmentScored, publishNewest: true, ct);
         }
         logger.LogInformation("已初始化示范市演示数据。 Demo city seeded.");
         return true;
     }
 
-    private static Dictionary<string, Department> SeedOrganization(EvalDbContext db, out List<(Region Region, EvaluationTarget Target)> targets)
+    private static Dictionary<string, Department> SeedOrganization(EvalDbContext db, out List<(Region Region, EvaluationTarget Target)> targets,
+        out List<(Department Department, EvaluationTarget Target)> departmentTargets)
     {
+        departmentTargets = [];
         var city = new Region(DemoCatalog.CityCode, DemoCatalog.CityName, RegionLevel.City);
         db.Regions.Add(city);
         targets = [];
@@ -71,18 +77,21 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             var department = new Department(code, name, kind);
             departments[code] = department;
             db.Departments.Add(department);
-            db.Targets.Add(EvaluationTarget.ForDepartment(department));
+            var target = EvaluationTarget.ForDepartment(department);
+            db.Targets.Add(target);
+            departmentTargets.Add((department, target));
         }
         return departments;
     }
 
-    private static IndicatorSystem SeedIndicatorSystem(EvalDbContext db, Dictionary<string, Department> departments, DateTime now)
+    private static IndicatorSystem SeedIndicatorSystem(EvalDbContext db, string name, TargetKind kind,
+        (string Code, string Name, string NameEn, decimal Weight)[] groups, DemoIndicator[] indicators, Dictionary<string, Department> departments, DateTime now)
     {
-        var system = new IndicatorSystem("示范市营商环境评价指标体系（区县）", TargetKind.Region, now.AddMonths(-14));
-        foreach (var (code, name, nameEn, weight) in DemoCatalog.Groups)
+        var system = new IndicatorSystem(name, kind, now.AddMonths(-14));
+        foreach (var (code, groupName, nameEn, weight) in groups)
         {
-            var group = system.AddGroup(code, name, nameEn, weight);
-            foreach (var i in DemoCatalog.Indicators.Where(i => i.Group == code))
+            var group = system.AddGroup(code, groupName, nameEn, weight);
+            foreach (var i in indicators.Where(i => i.Group == code))
             {
                 system.AddIndicator(group, i.Code, i.Name, i.NameEn, i.Weight, new IndicatorDefinition(
                     i.Unit, i.Direction, i.Source, departments[i.Department].Id,
@@ -95,8 +104,10 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         return system;
     }
 
-    /// <summary>Scores every past quarter and publishes all but the newest, which the office still has to check and publish.</summary>
-    private async Task SeedScoresAsync(IReadOnlyList<EvaluationPeriod> quarters, CancellationToken ct)
+    /// <summary>
+    /// Scores every quarter and publishes them; the newest region quarter stays unpublished, for the office to check and publish.
+    /// </summary>
+    private async Task SeedScoresAsync(IReadOnlyList<EvaluationPeriod> quarters, bool publishNewest, CancellationToken ct)
     {
         var office = new UserRef("seed", "office");
         for (var i = 0; i < quarters.Count; i++)
@@ -105,7 +116,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             var at = quarters[i].EndDate.ToDateTime(new TimeOnly(2, 30), DateTimeKind.Utc).AddDays(20);
             var scoring = new ScoreRunner(dbFactory, new FixedClock(at < clock.GetUtcNow().UtcDateTime ? at : clock.GetUtcNow().UtcDateTime));
             var run = await scoring.ComputeAsync(quarters[i].Id, office, null, ct);
-            if (i < quarters.Count - 1)
+            if (publishNewest || i < quarters.Count - 1)
                 await scoring.PublishAsync(run.Id, office, ct);
         }
     }
@@ -122,7 +133,6 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             t => Laggards.TryGetValue(t.Region.Code, out var q) ? q : random.NextDouble() * 2 - 1);
         var quarters = new[] { (2025, 4), (2026, 1), (2026, 2), (2026, 3) };
         var indicators = system.Indicators.ToDictionary(n => n.Code);
-        var office = new UserRef("seed", "office");
         var periods = new List<EvaluationPeriod>();
         for (var t = 0; t < quarters.Length; t++)
         {
@@ -138,23 +148,8 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
                 foreach (var spec in DemoCatalog.Indicators)
                 {
                     var value = Generate(spec, quality[region.Code], t, region.Code, random);
-                    var node = indicators[spec.Code];
                     var at = closedAt.AddDays(2 + random.Next(10)).AddMinutes(random.Next(600));
-                    if (spec.Source == IndicatorSource.DepartmentSubmission)
-                    {
-                        var department = departments[spec.Department];
-                        var submitter = new UserRef("seed", $"dept-{department.Code.ToLowerInvariant()}");
-                        var submission = new Submission(period.Id, node.Id, target.Id, department.Id, submitter, at);
-                        submission.Edit(value, null, submitter, at);
-                        submission.Submit(submitter, at.AddMinutes(5));
-                        submission.Approve(office, at.AddDays(2));
-                        db.Submissions.Add(submission);
-                        db.IndicatorValues.Add(new IndicatorValue(period.Id, target.Id, node.Id, value, ValueOrigin.ApprovedSubmission, at.AddDays(2), submission.Id));
-                    }
-                    else
-                    {
-                        db.IndicatorValues.Add(new IndicatorValue(period.Id, target.Id, node.Id, value, OriginOf(spec.Source), closedAt));
-                    }
+                    AddValue(db, period, target, indicators[spec.Code], spec, value, departments[spec.Department], at, closedAt);
                 }
             }
         }
@@ -165,10 +160,58 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         return periods;
     }
 
-    private static EvaluationPeriod QuarterPeriod(IndicatorSystem system, int year, int quarter)
+    /// <summary>
+    /// Two published quarters of the department assessment (部门考核), so departments see their own scores and rank change,
+    /// and leaders see departments next to regions. Named apart from the region quarters they run alongside.
+    /// </summary>
+    private static List<EvaluationPeriod> SeedDepartmentPeriods(EvalDbContext db, IndicatorSystem system,
+        List<(Department Department, EvaluationTarget Target)> targets, Dictionary<string, Department> departments, Random random)
+    {
+        var quality = targets.ToDictionary(t => t.Department.Code, _ => random.NextDouble() * 2 - 1);
+        var indicators = system.Indicators.ToDictionary(n => n.Code);
+        var periods = new List<EvaluationPeriod>();
+        foreach (var (quarter, index) in new[] { (2, 0), (3, 1) })
+        {
+            var period = QuarterPeriod(system, 2026, quarter, "·部门考核");
+            var closedAt = period.EndDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(1);
+            period.OpenCollection(closedAt.AddDays(15), closedAt);
+            period.CloseCollection();
+            db.Periods.Add(period);
+            periods.Add(period);
+            foreach (var (department, target) in targets)
+            {
+                foreach (var spec in DemoCatalog.DepartmentIndicators)
+                {
+                    var value = Generate(spec, quality[department.Code], index, department.Code, random);
+                    AddValue(db, period, target, indicators[spec.Code], spec, value, departments[spec.Department], closedAt.AddDays(2 + random.Next(10)), closedAt);
+                }
+            }
+        }
+        return periods;
+    }
+
+    /// <summary>A value as it would have arrived: a submitted one approved by the office two days later, a computed one at closing.</summary>
+    private static void AddValue(EvalDbContext db, EvaluationPeriod period, EvaluationTarget target, IndicatorNode node, DemoIndicator spec, double value,
+        Department department, DateTime at, DateTime closedAt)
+    {
+        if (spec.Source != IndicatorSource.DepartmentSubmission)
+        {
+            db.IndicatorValues.Add(new IndicatorValue(period.Id, target.Id, node.Id, value, OriginOf(spec.Source), closedAt));
+            return;
+        }
+        var submitter = new UserRef("seed", $"dept-{department.Code.ToLowerInvariant()}");
+        var submission = new Submission(period.Id, node.Id, target.Id, department.Id, submitter, at);
+        submission.Edit(value, null, submitter, at);
+        submission.Submit(submitter, at.AddMinutes(5));
+        submission.Approve(new UserRef("seed", "office"), at.AddDays(2));
+        db.Submissions.Add(submission);
+        db.IndicatorValues.Add(new IndicatorValue(period.Id, target.Id, node.Id, value, ValueOrigin.ApprovedSubmission, at.AddDays(2), submission.Id));
+    }
+
+    private static EvaluationPeriod QuarterPeriod(IndicatorSystem system, int year, int quarter, string suffix = "")
     {
         var start = new DateOnly(year, quarter * 3 - 2, 1);
-        var name = $"{year}年第{"一二三四"[quarter - 1]}季度";
+        var name = $"{year}年第{"一二三四"[quarter - 1]}季度{suffix}";
         return new EvaluationPeriod(name, system, start, start.AddMonths(3).AddDays(-1));
     }
 

@@ -43,17 +43,27 @@ public sealed record HeadlineSummary(HeadlineIndicator Indicator, double? CityAv
     public double? Change => CityAverage - PreviousAverage;
 }
 
-/// <summary>One region in the ranking: composite, rank, change and the rank interval from the sensitivity analysis.</summary>
+/// <summary>One target (region or department) in the ranking: composite, rank, change and the rank interval from the sensitivity analysis.</summary>
 public sealed record RankingRow(
-    string RegionCode, string Name, int Rank, double Composite, double? CompositeChange, int? RankChange,
+    Guid TargetId, string Code, string Name, int Rank, double Composite, double? CompositeChange, int? RankChange,
     double Rank5, double Rank95, IReadOnlyList<double?> GroupScores)
 {
     /// <summary>"第 3 名，区间 2–5": the ranks this region plausibly holds when weights vary ±25 %.</summary>
     public string RankInterval => Rank5 == Rank95 ? $"{Rank5:0}" : $"{Rank5:0}–{Rank95:0}";
 }
 
-/// <summary>The scores of one run: who ran it, whether it is published, and the ranking.</summary>
-public sealed record ScoreBoard(int RunNumber, bool IsPublished, DateTime RunAtUtc, IReadOnlyList<string> GroupNames, IReadOnlyList<RankingRow> Rows);
+/// <summary>The scores of one run: which period, whether it is published, and the ranking.</summary>
+public sealed record ScoreBoard(int RunNumber, bool IsPublished, DateTime RunAtUtc, IReadOnlyList<string> GroupNames, IReadOnlyList<RankingRow> Rows,
+    Guid RunId = default, string PeriodName = "")
+{
+    /// <summary>The city average of each first-level score: the reference a target's radar is drawn against.</summary>
+    public IReadOnlyList<double?> GroupAverages => Enumerable.Range(0, GroupNames.Count)
+        .Select(i => Rows.Select(r => r.GroupScores[i]).OfType<double>().ToList() is { Count: > 0 } v ? v.Average() : (double?)null)
+        .ToList();
+}
+
+/// <summary>A department user's own result in the newest published department assessment (部门考核).</summary>
+public sealed record OwnScore(string PeriodName, Guid RunId, RankingRow Row, int Of);
 
 /// <summary>A score run the user may choose on the dashboard.</summary>
 public sealed record RunOption(Guid RunId, string PeriodName, int Number, bool IsPublished)
@@ -89,4 +99,7 @@ public sealed record DashboardView(
     ScoreBoard? Scores,
     Guid? RunId = null,
     CityKpis? Kpis = null,
-    CompositeTrend? Trend = null);
+    CompositeTrend? Trend = null,
+    ScoreBoard? DepartmentScores = null,
+    OwnScore? OwnDepartment = null,
+    bool CanDrillDown = false);

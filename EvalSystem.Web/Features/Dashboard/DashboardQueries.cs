@@ -19,7 +19,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         var user = await access.RequireAsync(Policies.ViewDashboard, ct);
         var seesUnpublished = await access.AllowsAsync(user, Policies.ManagePeriods);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var runs = await VisibleRuns(db, seesUnpublished).Select(r => new { r.Id, r.Number, r.Status, r.PeriodId }).ToListAsync(ct);
+        var runs = await VisibleRuns(db, seesUnpublished, TargetKind.Region).Select(r => new { r.Id, r.Number, r.Status, r.PeriodId }).ToListAsync(ct);
         var names = await db.Periods.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         // One run per period: the published one, or (office) the newest computed one of a period not yet published.
         return runs.GroupBy(r => r.PeriodId)
@@ -34,7 +34,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         var seesUnpublished = await access.AllowsAsync(user, Policies.ManagePeriods);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        var run = await VisibleRuns(db, seesUnpublished).Where(r => runId == null || r.Id == runId).FirstOrDefaultAsync(ct);
+        var run = await VisibleRuns(db, seesUnpublished, TargetKind.Region).Where(r => runId == null || r.Id == runId).FirstOrDefaultAsync(ct);
         if (runId is { } asked && run is null)
             await access.RefuseAsync(user, nameof(ScoreRun), asked.ToString(), "该计算批次不存在或尚未发布。", ct);
         var period = run is not null
@@ -80,11 +80,48 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             })
             .ToList();
 
-        var scores = run is null ? null : await ScoreBoardAsync(db, run, regions, ct);
+        var scores = run is null ? null : await ScoreBoardAsync(db, run, period.Name, regions.Select(r => (r.TargetId, r.Code, r.Name)).ToList(), ct);
         var trend = run is null ? null : await TrendAsync(db, run, seesUnpublished, regions, ct);
         var kpis = await KpisAsync(db, scores, trend, DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime), ct);
-        return new DashboardView(period.Name, EvaluationPeriod.Label(period.Status), previous?.Name, indicators, summaries, rows, scores, run?.Id, kpis, trend);
+        var departments = await DepartmentBoardAsync(db, seesUnpublished, period.StartDate, ct);
+        var own = user.GetDepartmentId() is { } departmentId ? await OwnScoreAsync(db, departmentId, ct) : null;
+        return new DashboardView(period.Name, EvaluationPeriod.Label(period.Status), previous?.Name, indicators, summaries, rows, scores, run?.Id, kpis, trend,
+            departments, own, await access.AllowsAsync(user, Policies.ViewPeriods));
     }
+
+    /// <summary>The department assessment (部门考核) next to the regions: the newest visible department run that started by the shown period.</summary>
+    private static async Task<ScoreBoard?> DepartmentBoardAsync(EvalDbContext db, bool seesUnpublished, DateOnly shownStart, CancellationToken ct)
+    {
+        var run = await (from r in VisibleRuns(db, seesUnpublished, TargetKind.Department)
+                         join p in db.Periods on r.PeriodId equals p.Id
+                         where p.StartDate <= shownStart
+                         select new { Run = r, p.Name }).FirstOrDefaultAsync(ct);
+        return run is null ? null : await ScoreBoardAsync(db, run.Run, run.Name, await DepartmentTargetsAsync(db, ct), ct);
+    }
+
+    /// <summary>A department user's own composite and rank in the newest published department run that scored it.</summary>
+    private static async Task<OwnScore?> OwnScoreAsync(EvalDbContext db, Guid departmentId, CancellationToken ct)
+    {
+        var found = await (from r in VisibleRuns(db, seesUnpublished: false, TargetKind.Department)
+                           join p in db.Periods on r.PeriodId equals p.Id
+                           join s in db.TargetScores on r.Id equals s.RunId
+                           join t in db.Targets on s.TargetId equals t.Id
+                           where t.DepartmentId == departmentId
+                           select new { Run = r, p.Name }).FirstOrDefaultAsync(ct);
+        if (found is null)
+            return null;
+        var board = await ScoreBoardAsync(db, found.Run, found.Name, await DepartmentTargetsAsync(db, ct), ct);
+        var targetId = await db.Targets.Where(t => t.DepartmentId == departmentId).Select(t => t.Id).SingleAsync(ct);
+        return new OwnScore(found.Name, found.Run.Id, board.Rows.Single(r => r.TargetId == targetId), board.Rows.Count);
+    }
+
+    private static async Task<List<(Guid TargetId, string Code, string Name)>> DepartmentTargetsAsync(EvalDbContext db, CancellationToken ct) =>
+        (await (from t in db.Targets.AsNoTracking()
+                join d in db.Departments.AsNoTracking() on t.DepartmentId equals d.Id
+                where t.Kind == TargetKind.Department
+                select new { t.Id, d.Code, d.Name }).ToListAsync(ct))
+        .Select(d => (d.Id, d.Code, d.Name))
+        .ToList();
 
     /// <summary>Composites of every region in the visible runs up to the shown one, one run per period (the published one first).</summary>
     private static async Task<CompositeTrend> TrendAsync(EvalDbContext db, ScoreRun shown, bool seesUnpublished, List<RegionTarget> regions, CancellationToken ct)
@@ -116,18 +153,19 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         return new CityKpis(average, previous, open.Count, open.Count(d => d < today));
     }
 
-    /// <summary>Region runs the user may see, newest period and run first: published ones, and for the office computed ones too.</summary>
-    private static IQueryable<ScoreRun> VisibleRuns(EvalDbContext db, bool seesUnpublished) =>
+    /// <summary>Runs of one target kind the user may see, newest period and run first: published ones, and for the office computed ones too.</summary>
+    private static IQueryable<ScoreRun> VisibleRuns(EvalDbContext db, bool seesUnpublished, TargetKind kind) =>
         from r in db.ScoreRuns.AsNoTracking()
         join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
-        where p.TargetKind == TargetKind.Region
+        where p.TargetKind == kind
               && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Status == ScoreRunStatus.Computed))
         orderby p.StartDate descending, r.Number descending
         select r;
 
     private sealed record RegionTarget(Guid TargetId, string Code, string Name);
 
-    private static async Task<ScoreBoard> ScoreBoardAsync(EvalDbContext db, ScoreRun run, List<RegionTarget> regions, CancellationToken ct)
+    private static async Task<ScoreBoard> ScoreBoardAsync(EvalDbContext db, ScoreRun run, string periodName,
+        List<(Guid TargetId, string Code, string Name)> targets, CancellationToken ct)
     {
         var groups = await db.IndicatorNodes.AsNoTracking()
             .Where(n => n.SystemId == run.IndicatorSystemId && n.Level == 1)
@@ -141,17 +179,17 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
                 .ToListAsync(ct))
             .ToDictionary(s => (s.TargetId, s.IndicatorNodeId), s => s.Score);
         var results = await db.TargetScores.AsNoTracking().Where(s => s.RunId == run.Id).ToDictionaryAsync(s => s.TargetId, ct);
-        var rows = regions
+        var rows = targets
             .Where(r => results.ContainsKey(r.TargetId))
             .Select(r =>
             {
                 var s = results[r.TargetId];
-                return new RankingRow(r.Code, r.Name, s.Rank, s.Composite, s.CompositeChange, s.RankChange, s.Rank5, s.Rank95,
+                return new RankingRow(r.TargetId, r.Code, r.Name, s.Rank, s.Composite, s.CompositeChange, s.RankChange, s.Rank5, s.Rank95,
                     groupIds.Select(g => groupScores.GetValueOrDefault((r.TargetId, g))).ToList());
             })
-            .OrderBy(r => r.Rank).ThenBy(r => r.RegionCode)
+            .OrderBy(r => r.Rank).ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
-        return new ScoreBoard(run.Number, run.Status == ScoreRunStatus.Published, run.RunAtUtc, groups.Select(g => g.NameZh).ToList(), rows);
+        return new ScoreBoard(run.Number, run.Status == ScoreRunStatus.Published, run.RunAtUtc, groups.Select(g => g.NameZh).ToList(), rows, run.Id, periodName);
     }
 
     /// <summary>Values of a period keyed by target and indicator code (periods may use different system versions).</summary>

@@ -120,4 +120,46 @@ public sealed class DashboardQueriesTests(AppFixture app) : IClassFixture<AppFix
         var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.AccessDenied && a.UserName == "admin" && a.EntityKey == Policies.ViewDashboard));
     }
+
+    [Fact]
+    public async Task DepartmentRanking_StandsNextToTheRegions_FromTheSameQuartersDepartmentAssessment()
+    {
+        await using var leader = app.ScopeAs("leader", Roles.Leader);
+        var view = (await leader.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync())!;
+
+        // Leaders see 2026 Q2 for the regions (Q3 is unpublished), so the departments of 2026 Q2 too.
+        var departments = view.DepartmentScores!;
+        Assert.Equal("2026年第二季度·部门考核", departments.PeriodName);
+        Assert.Equal(16, departments.Rows.Count);
+        Assert.Equal(departments.Rows.OrderByDescending(r => r.Composite).Select(r => r.Name), departments.Rows.Select(r => r.Name));
+        Assert.True(view.CanDrillDown);
+
+        await using var office = app.ScopeAs("office", Roles.Office);
+        var officeView = (await office.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync())!;
+        Assert.Equal("2026年第三季度·部门考核", officeView.DepartmentScores!.PeriodName);
+        Assert.All(officeView.DepartmentScores.Rows, r => Assert.NotNull(r.RankChange)); // Q3 is compared with Q2
+    }
+
+    [Fact]
+    public async Task DepartmentUser_SeesItsOwnResult_ButNoDrillDownIntoOthers()
+    {
+        await using var scope = await app.ScopeAsAccountAsync("dept-tax");
+        var view = (await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync())!;
+
+        var own = view.OwnDepartment!;
+        Assert.Equal(("税务局", "2026年第三季度·部门考核", 16), (own.Row.Name, own.PeriodName, own.Of));
+        var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
+        var stored = await db.TargetScores.SingleAsync(s => s.RunId == own.RunId && s.TargetId == own.Row.TargetId);
+        Assert.Equal((stored.Composite, stored.Rank), (own.Row.Composite, own.Row.Rank));
+        Assert.False(view.CanDrillDown);
+        Assert.True(view.Scores!.IsPublished); // the published rankings only
+    }
+
+    [Fact]
+    public async Task Leader_HasNoOwnDepartmentCard()
+    {
+        await using var leader = app.ScopeAs("leader", Roles.Leader);
+        var view = (await leader.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync())!;
+        Assert.Null(view.OwnDepartment);
+    }
 }

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Indicators;
+using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.ScoreRuns;
 using EvalSystem.Web.Data;
@@ -20,7 +21,7 @@ public sealed class IndicatorSystemServiceTests(AppFixture app) : IClassFixture<
     {
         await using var office = app.ScopeAs("office", Roles.Office);
         var db = office.ServiceProvider.GetRequiredService<EvalDbContext>();
-        var v1 = await db.IndicatorSystems.SingleAsync(s => s.Version == 1);
+        var v1 = await db.IndicatorSystems.SingleAsync(s => s.Version == 1 && s.TargetKind == TargetKind.Region);
         var q2 = await db.Periods.SingleAsync(p => p.Name == "2026年第二季度");
         var run = await db.ScoreRuns.SingleAsync(r => r.PeriodId == q2.Id && r.Status == ScoreRunStatus.Published);
         var before = await db.TargetScores.Where(s => s.RunId == run.Id).OrderBy(s => s.TargetId).Select(s => s.Composite).ToListAsync();
@@ -68,7 +69,7 @@ public sealed class IndicatorSystemServiceTests(AppFixture app) : IClassFixture<
             taxId = await lookup.ServiceProvider.GetRequiredService<EvalDbContext>().Departments.Where(d => d.Code == "TAX").Select(d => d.Id).SingleAsync();
         await using var scope = app.ScopeAs("dept-tax", Roles.Department, taxId);
         var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
-        var system = await db.IndicatorSystems.FirstAsync(s => s.Version == 1);
+        var system = await db.IndicatorSystems.FirstAsync(s => s.Version == 1 && s.TargetKind == TargetKind.Region);
 
         var view = await scope.ServiceProvider.GetRequiredService<IndicatorSystemQueries>().GetAsync(system.Id);
 

@@ -19,7 +19,7 @@ namespace EvalSystem.Web.Tests.Rankings;
 /// </summary>
 public sealed class RankingFixture : IAsyncLifetime
 {
-    public const string DepartmentPeriod = "2026年第二季度（部门）";
+    public const string DepartmentPeriod = "2026年第四季度（部门）";
 
     public AppFixture App { get; } = new();
 
@@ -45,7 +45,7 @@ public sealed class RankingFixture : IAsyncLifetime
         system.AddIndicator(speed, "XL-1", "平均办理时间", null, 100,
             new IndicatorDefinition("工作日", IndicatorDirection.LowerIsBetter, IndicatorSource.CaseData, null, RuleJson: """{"type":"goalpost","best":1,"worst":20}"""));
         system.Publish(now);
-        var period = new EvaluationPeriod(DepartmentPeriod, system, new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
+        var period = new EvaluationPeriod(DepartmentPeriod, system, new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
         db.IndicatorSystems.Add(system);
         db.Periods.Add(period);
 

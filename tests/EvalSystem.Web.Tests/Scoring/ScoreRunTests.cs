@@ -19,15 +19,18 @@ public sealed class ScoreRunComputeTests(AppFixture app) : IClassFixture<AppFixt
         await scope.ServiceProvider.GetRequiredService<EvalDbContext>().Periods.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
 
     [Fact]
-    public void SeededIndicatorSystem_IsAValidScoringModel()
+    public void SeededIndicatorSystems_AreValidScoringModels()
     {
         using var scope = app.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
-        var system = db.IndicatorSystems.Include(s => s.Nodes).Single();
+        var systems = db.IndicatorSystems.Include(s => s.Nodes).ToList();
 
-        var validation = ScoringModel.Validate(system.ToScoringDefinition());
-
-        Assert.True(validation.IsValid, string.Join("; ", validation.Errors));
+        Assert.Equal(2, systems.Count); // the region evaluation and the department assessment
+        foreach (var system in systems)
+        {
+            var validation = ScoringModel.Validate(system.ToScoringDefinition());
+            Assert.True(validation.IsValid, $"{system.Name}: {string.Join("; ", validation.Errors)}");
+        }
     }
 
     [Fact]
