@@ -34,7 +34,7 @@ internal static class ChartCanvas
         using (plot)
         {
             CheckSize(width, height);
-            return plot.GetSvgXml(width, height);
+            return Scalable(plot.GetSvgXml(width, height), width, height);
         }
     }
 
@@ -45,6 +45,18 @@ internal static class ChartCanvas
             CheckSize(width, height);
             return plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
         }
+    }
+
+    /// <summary>
+    /// Gives the SVG a viewBox so a page can scale it to its column (CSS width 100 %) without clipping the legend;
+    /// width and height stay for a downloaded file opened on its own.
+    /// </summary>
+    private static string Scalable(string svg, int width, int height)
+    {
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        if (start < 0 || svg.IndexOf("viewBox", start, StringComparison.Ordinal) is var at && at >= 0 && at < svg.IndexOf('>', start))
+            return svg;
+        return svg.Insert(start + 4, string.Create(System.Globalization.CultureInfo.InvariantCulture, $" viewBox=\"0 0 {width} {height}\""));
     }
 
     private static void CheckSize(int width, int height)

@@ -13,7 +13,7 @@ public static class HeatmapChart
     public sealed record Row(string Label, IReadOnlyList<double?> Values);
 
     /// <summary>The height that gives every row about 28 pixels, for callers that do not choose one.</summary>
-    public static int HeightFor(int rows) => Math.Clamp(120 + (28 * rows), 240, 4000);
+    public static int HeightFor(int rows) => Math.Clamp(180 + (28 * rows), 300, 4000);
 
     public static string Svg(string title, IReadOnlyList<string> columns, IReadOnlyList<Row> rows, int width = 900, int? height = null) =>
         ChartCanvas.Svg(Build(title, columns, rows), width, height ?? HeightFor(rows.Count));
@@ -56,6 +56,10 @@ public static class HeatmapChart
         }
 
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, columns.Count).Select(c => (double)c).ToArray(), columns.ToArray());
+        // First-level names are long (执行合同与办理破产): slanted, they do not run into each other.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 16 * columns.Max(c => c.Length) * 0.6f + 20;
         plot.Axes.Left.SetTicks(
             Enumerable.Range(0, rows.Count).Select(r => (double)(rows.Count - 1 - r)).ToArray(),
             rows.Select(r => r.Label).ToArray());

@@ -90,8 +90,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public void AssertNoBrowserErrors() => Assert.True(_errors.Count == 0, string.Join(Environment.NewLine, _errors));
 
-    public async Task ScreenshotAsync(string name) =>
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, name + ".png"), FullPage = false });
+    public async Task ScreenshotAsync(string name, bool fullPage = false) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, name + ".png"), FullPage = fullPage });
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

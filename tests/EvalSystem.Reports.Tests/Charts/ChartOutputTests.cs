@@ -102,6 +102,16 @@ public class ChartOutputTests
     public void Charts_RefuseAnEmptyCanvas() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => RankingBarChart.Png("综合得分", [new("中心区", 1)], 0, 300));
 
+    [Theory]
+    [MemberData(nameof(Charts))]
+    public void Svg_HasAViewBox_SoAPageCanScaleItWithoutClipping(string chart)
+    {
+        var root = System.Xml.Linq.XElement.Parse(Render(chart).Svg);
+
+        var viewBox = root.Attribute("viewBox")!.Value.Split(' ');
+        Assert.Equal(["0", "0", root.Attribute("width")!.Value, root.Attribute("height")!.Value], viewBox);
+    }
+
     [Fact]
     public void Distribution_CountsEachScoreInItsBandFromTheLowestToOneHundred()
     {
