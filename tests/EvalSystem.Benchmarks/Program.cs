@@ -7,4 +7,11 @@ if (args is ["--case-import-memory"])
     return;
 }
 
+// Server memory held by idle dashboard circuits, from N browser contexts (docs/performance.md).
+if (args is ["--circuit-memory", var count])
+{
+    await EvalSystem.Benchmarks.CircuitMemory.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EvalSystem.Benchmarks.ScoringBenchmarks).Assembly).Run(args);

@@ -11,6 +11,8 @@ using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.ScoreRuns;
 using EvalSystem.Domain.Scoring;
 using EvalSystem.Web.Data;
+using EvalSystem.Domain.Measurements;
+using EvalSystem.Web.Features.Dashboard;
 using EvalSystem.Web.Features.Rankings;
 using EvalSystem.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -25,6 +27,8 @@ namespace EvalSystem.Benchmarks;
 /// 100-indicator system (10 first-level groups × 10 leaves) and 12 published monthly runs with every stored result —
 /// 36,000 composites and 3,960,000 indicator scores. Each invocation is one request as the page makes it: a fresh
 /// context, the access check, the visible run, the count, one page of 20 rows and their first-level scores.
+/// <see cref="Dashboard"/> is the 驾驶舱's data for the same city: three headline indicators' values, the ranking with
+/// first-level scores, the composite trend over the last 8 runs and the city figures.
 /// One invocation per iteration and no outlier removed, so the P95 column is the 95th percentile of single requests. The run settings are job
 /// mutators rather than a job of their own, so that <c>--inProcess</c> on the command line applies to them.
 /// </summary>
@@ -71,6 +75,8 @@ public class RankingQueryBenchmarks
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessGuard>();
         services.AddRankings();
+        services.Configure<DashboardOptions>(o => o.HeadlineIndicators = [.. LargeCity.Headlines]);
+        services.AddScoped<DashboardQueries>();
         _services = services.BuildServiceProvider();
     }
 
@@ -109,6 +115,17 @@ public class RankingQueryBenchmarks
     [Benchmark]
     public Task<RankingPage> FirstPageOfOneCity() => PageAsync(new RankingRequest(ParentRegionId: _oneCity));
 
+    /// <summary>The dashboard's data as the page loads it when it opens: the newest published run.</summary>
+    [Benchmark]
+    public async Task<DashboardView> Dashboard()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var view = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync();
+        if (view?.Scores is not { Rows.Count: > 0 } || view.Trend is not { Periods.Count: 8 })
+            throw new InvalidOperationException("The benchmark built an empty dashboard.");
+        return view;
+    }
+
     /// <summary>The period selector and filter choices the page reads once when it opens.</summary>
     [Benchmark]
     public async Task<RankingOptions> Options()
@@ -136,6 +153,9 @@ public class RankingQueryBenchmarks
         public required DbContextOptions<SqliteEvalDbContext> Options { get; init; }
         public required string FirstGroupCode { get; init; }
         public required Guid OneCityId { get; init; }
+
+        /// <summary>The indicators the dashboard shows first; every target has a value for them in every period.</summary>
+        public static readonly string[] Headlines = ["G0-0", "G1-0", "G2-0"];
 
         public static LargeCity Create()
         {
@@ -189,11 +209,13 @@ public class RankingQueryBenchmarks
             db.IndicatorSystems.Add(system);
             var by = new UserRef("bench", "bench");
             var runs = new List<ScoreRun>();
+            var periods = new List<EvaluationPeriod>();
             for (var p = 0; p < Periods; p++)
             {
                 var start = new DateOnly(2025, p + 1, 1);
                 var period = new EvaluationPeriod($"2025年{p + 1}月", system, start, start.AddMonths(1).AddDays(-1));
                 db.Periods.Add(period);
+                periods.Add(period);
                 var run = new ScoreRun(period.Id, system.Id, 1, new string('a', 64), new string('b', 64), [0], targets.Count, new SensitivitySettings(), by, now);
                 run.Publish(by, now);
                 runs.Add(run);
@@ -202,6 +224,15 @@ public class RankingQueryBenchmarks
             db.SaveChanges();
 
             WriteResults(db, runs, targets.Select(t => t.Id).ToArray(), system);
+            var headlines = system.Nodes.Where(n => Headlines.Contains(n.Code)).Select(n => n.Id).ToList();
+            var values = new Random(20261126);
+            foreach (var period in periods)
+            {
+                db.IndicatorValues.AddRange(targets.SelectMany(t => headlines.Select(n =>
+                    new IndicatorValue(period.Id, t.Id, n, Math.Round(values.NextDouble() * 100, 1), ValueOrigin.CaseData, now))));
+                db.SaveChanges();
+                db.ChangeTracker.Clear();
+            }
             Console.WriteLine($"// RankingQueryBenchmarks: generated {targets.Count} targets × {system.Nodes.Count} nodes × {Periods} runs in {clock.Elapsed.TotalSeconds:0} s");
             return new LargeCity { Options = options, FirstGroupCode = "G0", OneCityId = oneCity };
         }

@@ -56,6 +56,15 @@ public sealed record RankingRow(
 public sealed record ScoreBoard(int RunNumber, bool IsPublished, DateTime RunAtUtc, IReadOnlyList<string> GroupNames, IReadOnlyList<RankingRow> Rows,
     Guid RunId = default, string PeriodName = "")
 {
+    /// <summary>The most rows a dashboard table or chart lists; a larger field shows its first and last halves of this.</summary>
+    public const int ShownRows = 20;
+
+    /// <summary>Whether the board is too long for the dashboard and only its top and bottom are shown.</summary>
+    public bool IsShortened => Rows.Count > ShownRows;
+
+    /// <summary>What the dashboard lists: every row, or the top and bottom ten of a large field (the 排名 page has all).</summary>
+    public IReadOnlyList<RankingRow> Shown => IsShortened ? [.. Rows.Take(ShownRows / 2), .. Rows.TakeLast(ShownRows / 2)] : Rows;
+
     /// <summary>The city average of each first-level score: the reference a target's radar is drawn against.</summary>
     public IReadOnlyList<double?> GroupAverages => Enumerable.Range(0, GroupNames.Count)
         .Select(i => Rows.Select(r => r.GroupScores[i]).OfType<double>().ToList() is { Count: > 0 } v ? v.Average() : (double?)null)

@@ -108,4 +108,18 @@ public sealed class DashboardCardsTests : MudTestContext
             .Select(r => r.TextContent.Replace("\n", "").Replace(" ", "")).ToList();
         Assert.Equal(["40–501.0", "50–600.0", "60–700.0", "70–801.0", "80–900.0", "90–1001.0"], rows);
     }
+
+    [Fact]
+    public void ALargeField_ShowsItsTopAndBottomTen_AndPointsToTheFullRanking()
+    {
+        Render<MudPopoverProvider>();
+        var large = Board(Enumerable.Range(1, 30).Select(i => ($"区{i:D2}", 100.0 - i, new double?[] { 80, 70, 60 })).ToArray());
+
+        var table = Render<RankingTable>(p => p.Add(x => x.Scores, large).Add(x => x.Title, "地区综合得分排名"));
+
+        var names = table.FindAll("[data-testid=ranking-name]").Select(n => n.TextContent.Trim()).ToList();
+        Assert.Equal([.. Enumerable.Range(1, 10).Select(i => $"区{i:D2}"), .. Enumerable.Range(21, 10).Select(i => $"区{i:D2}")], names);
+        Assert.Contains("共 30 个", table.Find("[data-testid=ranking-shortened]").TextContent);
+        Assert.Empty(Render<RankingTable>(p => p.Add(x => x.Scores, Regions).Add(x => x.Title, "t")).FindAll("[data-testid=ranking-shortened]"));
+    }
 }
