@@ -1,4 +1,6 @@
 using System.Runtime;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Hosting;
 using EvalSystem.Tests.Shared;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,7 +25,7 @@ internal static class CircuitMemory
 {
     public static async Task RunAsync(int contexts)
     {
-        using var app = new EvalAppFactory();
+        using var app = new NoRetainedCircuits();
         app.UseKestrel(0);
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -48,10 +50,12 @@ internal static class CircuitMemory
         var control = await MeasureWithAsync(browser, baseUrl, signedIn, contexts, "/account/login", ranking: false);
         var dashboard = await MeasureWithAsync(browser, baseUrl, signedIn, contexts, "/dashboard", ranking: false);
         var ranking = await MeasureWithAsync(browser, baseUrl, signedIn, contexts, "/dashboard", ranking: true);
+        var compare = await MeasureWithAsync(browser, baseUrl, signedIn, contexts, "/analysis/compare", ranking: false);
 
         Console.WriteLine($"control (sign-in page, no circuit): {Kb(control)} KB heap");
         Console.WriteLine($"idle dashboard:   {Kb(dashboard)} KB heap → {Kb((dashboard - control) / contexts)} KB per circuit");
-        Console.WriteLine($"ranking page open: {Kb(ranking)} KB heap → {Kb((ranking - control) / contexts)} KB per circuit");
+        Console.WriteLine($"ranking page open (navigated from the dashboard): {Kb(ranking)} KB heap → {Kb((ranking - control) / contexts)} KB per circuit");
+        Console.WriteLine($"a small page (对比分析, nothing chosen): {Kb(compare)} KB heap → {Kb((compare - control) / contexts)} KB per circuit");
     }
 
     private static string Kb(double bytes) => (bytes / 1024).ToString("0");
@@ -119,14 +123,28 @@ internal static class CircuitMemory
             context.SetDefaultTimeout(60_000);
             var page = await context.NewPageAsync();
             await page.GotoAsync(path);
+            if (path != "/account/login")
+                await page.Locator("[data-interactive=true]").WaitForAsync();
             if (path == "/dashboard")
             {
-                await page.Locator("[data-interactive=true]").WaitForAsync();
                 await page.Locator("[data-testid=ranking] [data-testid=ranking-name]").First.WaitForAsync();
             }
             open.Add(context, page);
         }
         return open;
+    }
+
+    /// <summary>
+    /// The app with closed circuits dropped at once: a closed browser context leaves its circuit "disconnected", which
+    /// the server would otherwise keep for three minutes for a reconnect and count in the next measurement.
+    /// </summary>
+    private sealed class NoRetainedCircuits : EvalAppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.Configure<CircuitOptions>(o => o.DisconnectedCircuitMaxRetained = 0));
+        }
     }
 
     private sealed class OpenContexts : IAsyncDisposable
