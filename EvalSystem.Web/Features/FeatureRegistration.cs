@@ -12,6 +12,7 @@ public static class FeatureRegistration
     public static IHostApplicationBuilder AddEvalFeatures(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddRankings();
         builder.Services.Configure<Notifications.NotificationOptions>(builder.Configuration.GetSection(Notifications.NotificationOptions.Section));

@@ -95,4 +95,28 @@ public sealed class DashboardJourneyTests(BrowserFixture browser) : IClassFixtur
         await session.ScreenshotAsync("leader-drilldown-evidence");
         session.AssertNoBrowserErrors();
     }
+
+    [Fact]
+    public async Task DepartmentUser_SeesItsOwnResult_AndOpensItsBreakdown_ButNotOthers()
+    {
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+        await new LoginPage(page).SignInAsync("dept-tax");
+        await page.WaitForURLAsync("**/dashboard");
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+
+        var own = page.Locator("[data-testid=own-score]");
+        await Assertions.Expect(own).ToContainTextAsync("税务局");
+        await Assertions.Expect(own).ToContainTextAsync("2026年第三季度·部门考核");
+        // The published rankings are there to read, without links into other targets' breakdowns.
+        await Assertions.Expect(new DashboardPage(page).RankingNames).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("[data-testid=ranking-link]")).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("department-dashboard");
+
+        await page.Locator("[data-testid=own-breakdown]").ClickAsync();
+        await page.WaitForURLAsync("**/analysis/target/**");
+        await Assertions.Expect(page.Locator("[data-testid=breakdown-target]")).ToHaveTextAsync("税务局");
+        await Assertions.Expect(page.Locator("[data-testid=node-GZ-1]")).ToContainTextAsync("改革任务完成率");
+        session.AssertNoBrowserErrors();
+    }
 }

@@ -53,8 +53,10 @@ public sealed record RankingRow(
 }
 
 /// <summary>The scores of one run: which period, whether it is published, and the ranking.</summary>
+/// <param name="Rows">Every target, best first. Only the <see cref="Shown"/> ones carry their first-level scores.</param>
+/// <param name="GroupAverages">The city average of each first-level score over every target: what a target's radar is drawn against.</param>
 public sealed record ScoreBoard(int RunNumber, bool IsPublished, DateTime RunAtUtc, IReadOnlyList<string> GroupNames, IReadOnlyList<RankingRow> Rows,
-    Guid RunId = default, string PeriodName = "")
+    Guid RunId = default, string PeriodName = "", IReadOnlyList<double?>? GroupAverages = null)
 {
     /// <summary>The most rows a dashboard table or chart lists; a larger field shows its first and last halves of this.</summary>
     public const int ShownRows = 20;
@@ -63,12 +65,14 @@ public sealed record ScoreBoard(int RunNumber, bool IsPublished, DateTime RunAtU
     public bool IsShortened => Rows.Count > ShownRows;
 
     /// <summary>What the dashboard lists: every row, or the top and bottom ten of a large field (the 排名 page has all).</summary>
-    public IReadOnlyList<RankingRow> Shown => IsShortened ? [.. Rows.Take(ShownRows / 2), .. Rows.TakeLast(ShownRows / 2)] : Rows;
+    public IReadOnlyList<RankingRow> Shown => ShownOf(Rows);
 
-    /// <summary>The city average of each first-level score: the reference a target's radar is drawn against.</summary>
-    public IReadOnlyList<double?> GroupAverages => Enumerable.Range(0, GroupNames.Count)
-        .Select(i => Rows.Select(r => r.GroupScores[i]).OfType<double>().ToList() is { Count: > 0 } v ? v.Average() : (double?)null)
-        .ToList();
+    public IReadOnlyList<double?> GroupAverages { get; init; } = GroupAverages ?? [.. Enumerable.Range(0, GroupNames.Count)
+        .Select(i => Rows.Select(r => r.GroupScores.Count > i ? r.GroupScores[i] : null).OfType<double>().ToList() is { Count: > 0 } v ? v.Average() : (double?)null)];
+
+    /// <summary>The rows to list on the dashboard: every row, or the top and bottom ten of a larger field.</summary>
+    public static IReadOnlyList<T> ShownOf<T>(IReadOnlyList<T> rows) =>
+        rows.Count > ShownRows ? [.. rows.Take(ShownRows / 2), .. rows.TakeLast(ShownRows / 2)] : rows;
 }
 
 /// <summary>A department user's own result in the newest published department assessment (部门考核).</summary>

@@ -6,12 +6,14 @@ using EvalSystem.Domain.Scoring;
 using EvalSystem.Web.Data;
 using EvalSystem.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace EvalSystem.Web.Features.Dashboard;
 
 /// <summary>驾驶舱 data: the newest scored period the user may see, or the newest period with values before any scoring.</summary>
-public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, IOptions<DashboardOptions> options, TimeProvider clock)
+public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, IOptions<DashboardOptions> options, TimeProvider clock,
+    IMemoryCache cache)
 {
     /// <summary>The runs the user may choose: every published run, and for the office the newest unpublished one too.</summary>
     public async Task<IReadOnlyList<RunOption>> RunsAsync(CancellationToken ct = default)
@@ -90,7 +92,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
     }
 
     /// <summary>The department assessment (部门考核) next to the regions: the newest visible department run that started by the shown period.</summary>
-    private static async Task<ScoreBoard?> DepartmentBoardAsync(EvalDbContext db, bool seesUnpublished, DateOnly shownStart, CancellationToken ct)
+    private async Task<ScoreBoard?> DepartmentBoardAsync(EvalDbContext db, bool seesUnpublished, DateOnly shownStart, CancellationToken ct)
     {
         var run = await (from r in VisibleRuns(db, seesUnpublished, TargetKind.Department)
                          join p in db.Periods on r.PeriodId equals p.Id
@@ -100,7 +102,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
     }
 
     /// <summary>A department user's own composite and rank in the newest published department run that scored it.</summary>
-    private static async Task<OwnScore?> OwnScoreAsync(EvalDbContext db, Guid departmentId, CancellationToken ct)
+    private async Task<OwnScore?> OwnScoreAsync(EvalDbContext db, Guid departmentId, CancellationToken ct)
     {
         var found = await (from r in VisibleRuns(db, seesUnpublished: false, TargetKind.Department)
                            join p in db.Periods on r.PeriodId equals p.Id
@@ -164,7 +166,20 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
 
     private sealed record RegionTarget(Guid TargetId, string Code, string Name);
 
-    private static async Task<ScoreBoard> ScoreBoardAsync(EvalDbContext db, ScoreRun run, string periodName,
+    /// <summary>
+    /// A run's ranking. The stored results of a run never change, so the board is kept in memory per run and status
+    /// (publishing changes the status, hence the key): the dashboard of a large city is built from the database once.
+    /// </summary>
+    private Task<ScoreBoard> ScoreBoardAsync(EvalDbContext db, ScoreRun run, string periodName,
+        List<(Guid TargetId, string Code, string Name)> targets, CancellationToken ct) =>
+        cache.GetOrCreateAsync((nameof(ScoreBoard), run.Id, run.Status, targets.Count), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            entry.Size = targets.Count;
+            return BuildScoreBoardAsync(db, run, periodName, targets, ct);
+        })!;
+
+    private static async Task<ScoreBoard> BuildScoreBoardAsync(EvalDbContext db, ScoreRun run, string periodName,
         List<(Guid TargetId, string Code, string Name)> targets, CancellationToken ct)
     {
         var groups = await db.IndicatorNodes.AsNoTracking()
@@ -173,23 +188,36 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             .Select(n => new { n.Id, n.NameZh })
             .ToListAsync(ct);
         var groupIds = groups.Select(g => g.Id).ToList();
+        var results = await db.TargetScores.AsNoTracking().Where(s => s.RunId == run.Id).ToDictionaryAsync(s => s.TargetId, ct);
+        var ranked = targets
+            .Where(t => results.ContainsKey(t.TargetId))
+            .OrderBy(t => results[t.TargetId].Rank).ThenBy(t => t.Code, StringComparer.Ordinal)
+            .ToList();
+
+        // First-level scores are read for the targets the dashboard lists (a seek each), their averages summed in SQL.
+        var shownIds = ScoreBoard.ShownOf(ranked).Select(t => t.TargetId).ToList();
         var groupScores = (await db.IndicatorScores.AsNoTracking()
-                .Where(s => s.RunId == run.Id && groupIds.Contains(s.IndicatorNodeId))
+                .Where(s => s.RunId == run.Id && shownIds.Contains(s.TargetId) && groupIds.Contains(s.IndicatorNodeId))
                 .Select(s => new { s.TargetId, s.IndicatorNodeId, s.Score })
                 .ToListAsync(ct))
             .ToDictionary(s => (s.TargetId, s.IndicatorNodeId), s => s.Score);
-        var results = await db.TargetScores.AsNoTracking().Where(s => s.RunId == run.Id).ToDictionaryAsync(s => s.TargetId, ct);
-        var rows = targets
-            .Where(r => results.ContainsKey(r.TargetId))
+        var averages = await db.IndicatorScores.AsNoTracking()
+            .Where(s => s.RunId == run.Id && groupIds.Contains(s.IndicatorNodeId))
+            .GroupBy(s => s.IndicatorNodeId)
+            .Select(g => new { g.Key, Average = g.Average(s => s.Score) })
+            .ToDictionaryAsync(g => g.Key, g => g.Average, ct);
+
+        var shown = shownIds.ToHashSet();
+        var rows = ranked
             .Select(r =>
             {
                 var s = results[r.TargetId];
-                return new RankingRow(r.TargetId, r.Code, r.Name, s.Rank, s.Composite, s.CompositeChange, s.RankChange, s.Rank5, s.Rank95,
-                    groupIds.Select(g => groupScores.GetValueOrDefault((r.TargetId, g))).ToList());
+                IReadOnlyList<double?> scores = shown.Contains(r.TargetId) ? groupIds.Select(g => groupScores.GetValueOrDefault((r.TargetId, g))).ToList() : [];
+                return new RankingRow(r.TargetId, r.Code, r.Name, s.Rank, s.Composite, s.CompositeChange, s.RankChange, s.Rank5, s.Rank95, scores);
             })
-            .OrderBy(r => r.Rank).ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
-        return new ScoreBoard(run.Number, run.Status == ScoreRunStatus.Published, run.RunAtUtc, groups.Select(g => g.NameZh).ToList(), rows, run.Id, periodName);
+        return new ScoreBoard(run.Number, run.Status == ScoreRunStatus.Published, run.RunAtUtc, groups.Select(g => g.NameZh).ToList(), rows, run.Id, periodName,
+            groupIds.Select(g => averages.GetValueOrDefault(g)).ToList());
     }
 
     /// <summary>Values of a period keyed by target and indicator code (periods may use different system versions).</summary>
