@@ -141,6 +141,25 @@ public sealed class SupervisionServiceTests(AppFixture app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task TheRegister_DownloadsForTheOfficeAndAuditors_NotForDepartments()
+    {
+        var (_, number) = await IssueToAmrAsync("台账中的任务");
+        foreach (var reader in new[] { "office", "auditor" })
+        {
+            using var client = await AppFixture.SignedInAsync(app, reader);
+            var response = await client.GetAsync("/files/supervision/register.xlsx");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+            Assert.Contains(book.Worksheet("督办台账").CellsUsed(), c => c.GetString() == number);
+        }
+
+        using var dept = await AppFixture.SignedInAsync(app, "dept-amr");
+        var refused = await dept.GetAsync("/files/supervision/register.xlsx");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OverdueTasks_AreEscalated_AndTheOfficeIsTold()
     {
         var amr = await DepartmentAsync(app, "AMR");
