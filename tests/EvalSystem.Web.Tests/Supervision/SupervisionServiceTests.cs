@@ -141,6 +141,25 @@ public sealed class SupervisionServiceTests(AppFixture app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task IssuingAtTheSameMoment_GivesEveryTaskItsOwnNumber()
+    {
+        var amr = await DepartmentAsync(app, "AMR");
+        var scopes = new List<AsyncServiceScope>();
+        for (var i = 0; i < 4; i++)
+            scopes.Add(await app.ScopeAsAccountAsync("office"));
+        var numbers = await Task.WhenAll(scopes.Select((scope, i) => scope.ServiceProvider.GetRequiredService<SupervisionService>().CreateAsync(new SupervisionTaskForm
+        {
+            Title = $"并发下发{i}", Problem = "同时下发。", DepartmentId = amr, Deadline = Today.AddDays(5),
+        })));
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+
+        Assert.Equal(4, numbers.Distinct().Count());
+        var sequences = numbers.Select(n => SupervisionNumber.Parse(n).Sequence).Order().ToList();
+        Assert.Equal(Enumerable.Range(sequences[0], 4), sequences); // consecutive: no number lost or taken twice
+    }
+
+    [Fact]
     public async Task TheRegister_DownloadsForTheOfficeAndAuditors_NotForDepartments()
     {
         var (_, number) = await IssueToAmrAsync("台账中的任务");
