@@ -64,7 +64,7 @@ public sealed class SupervisionGeneration(IDbContextFactory<EvalDbContext> dbFac
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.BelowWarning && request.BottomN <= 0)
-            throw new DomainException("请至少选择一条生成规则：低于预警值，或排名后N名。");
+            throw new DomainException("请至少选择一条生成规则：指标落后于预警值，或综合排名后N名。");
         var run = await db.ScoreRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RunId, ct) ?? throw new DomainException("评分结果不存在。");
         if (run.Status != ScoreRunStatus.Published)
             throw new DomainException("只能从已发布的评分结果生成督查任务。");

@@ -61,6 +61,8 @@ public sealed class SupervisionGenerationTests(AppFixture app) : IClassFixture<A
         var run = await PublishedRunAsync("2026年第一季度");
         await using var office = await app.ScopeAsAccountAsync("office");
         var generation = office.ServiceProvider.GetRequiredService<SupervisionGeneration>();
+        var noRule = await Assert.ThrowsAsync<DomainException>(() => generation.PreviewAsync(new GenerateRequest(run, null, false, 0, null, Today.AddDays(15))));
+        Assert.Contains("至少选择一条生成规则", noRule.Message);
         var missing = await Assert.ThrowsAsync<DomainException>(() => generation.PreviewAsync(new GenerateRequest(run, null, false, 2, null, Today.AddDays(15))));
         Assert.Contains("主责单位", missing.Message);
 
