@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using EvalSystem.Web.Api;
 using EvalSystem.Web.Components;
 using EvalSystem.Web.Data;
+using EvalSystem.Web.Features.Supervision;
 using EvalSystem.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -31,6 +32,7 @@ internal static class Pipeline
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
         app.MapRankingEndpoints();
+        app.MapSupervisionEndpoints();
         app.MapApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));

@@ -9,6 +9,12 @@ public enum NotificationKind
     SubmissionApproved,
     DeadlineApproaching,
     AwaitingReview,
+    /// <summary>督查任务已下发 (to the responsible department).</summary>
+    SupervisionIssued,
+    /// <summary>督查任务退回整改 (to the responsible department).</summary>
+    SupervisionSentBack,
+    /// <summary>督办升级 (to the office).</summary>
+    SupervisionEscalated,
 }
 
 /// <summary>

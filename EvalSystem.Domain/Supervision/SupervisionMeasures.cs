@@ -25,6 +25,16 @@ public static class SupervisionMeasures
         return due == 0 ? null : onTime * 100.0 / due;
     }
 
+    /// <summary>
+    /// The same rate over every task given, whoever is responsible: for a region target the caller passes the tasks
+    /// concerning that region (and the regions below it).
+    /// </summary>
+    public static double? OnTimeCompletionRate(IEnumerable<SupervisionTask> tasks, DateOnly periodStart, DateOnly periodEnd)
+    {
+        var (due, onTime) = Count(tasks, null, periodStart, periodEnd);
+        return due == 0 ? null : onTime * 100.0 / due;
+    }
+
     /// <summary>Tasks due in the period that were not closed on time: the units of the overdue penalty.</summary>
     public static int OverdueCount(IEnumerable<SupervisionTask> tasks, Guid departmentId, DateOnly periodStart, DateOnly periodEnd)
     {
@@ -32,7 +42,7 @@ public static class SupervisionMeasures
         return due - onTime;
     }
 
-    private static (int Due, int OnTime) Count(IEnumerable<SupervisionTask> tasks, Guid departmentId, DateOnly periodStart, DateOnly periodEnd)
+    private static (int Due, int OnTime) Count(IEnumerable<SupervisionTask> tasks, Guid? departmentId, DateOnly periodStart, DateOnly periodEnd)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         if (periodEnd < periodStart)
@@ -40,7 +50,7 @@ public static class SupervisionMeasures
         int due = 0, onTime = 0;
         foreach (var task in tasks)
         {
-            if (task.DepartmentId != departmentId || task.Deadline < periodStart || task.Deadline > periodEnd)
+            if ((departmentId is { } d && task.DepartmentId != d) || task.Deadline < periodStart || task.Deadline > periodEnd)
                 continue;
             due++;
             if (task.ClosedOnTime)

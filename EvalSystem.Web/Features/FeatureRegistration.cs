@@ -4,6 +4,7 @@ using EvalSystem.Web.Features.Indicators;
 using EvalSystem.Web.Features.Periods;
 using EvalSystem.Web.Features.Rankings;
 using EvalSystem.Web.Features.Scoring;
+using EvalSystem.Web.Features.Supervision;
 
 namespace EvalSystem.Web.Features;
 
@@ -37,6 +38,7 @@ public static class FeatureRegistration
         builder.Services.AddEvalAnalysis();
         builder.Services.AddScoped<ScoreRunService>();
         builder.Services.AddScoped<Integration.ApiKeyService>();
+        builder.AddSupervision();
         return builder;
     }
 }

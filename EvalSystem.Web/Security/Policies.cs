@@ -19,6 +19,9 @@ public static class Policies
     public const string ReviewSubmissions = nameof(ReviewSubmissions);
     public const string ViewEvidence = nameof(ViewEvidence);
     public const string ViewSupervision = nameof(ViewSupervision);
+    public const string ManageSupervision = nameof(ManageSupervision);
+    public const string HandleSupervision = nameof(HandleSupervision);
+    public const string ExportSupervision = nameof(ExportSupervision);
     public const string ViewReports = nameof(ViewReports);
     public const string ViewAuditLog = nameof(ViewAuditLog);
     public const string Administer = nameof(Administer);
@@ -48,6 +51,10 @@ public static class Policies
         // Department users read their own department's files only; the service checks that.
         [ViewEvidence] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewSupervision] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
+        // The office issues, verifies, closes and decides extensions; a department acts on its own tasks only (the service checks).
+        [ManageSupervision] = [Roles.Office],
+        [HandleSupervision] = [Roles.Department],
+        [ExportSupervision] = [Roles.Office, Roles.Auditor],
         [ViewReports] = [Roles.Office, Roles.Leader, Roles.Auditor, Roles.Department],
         [ViewAuditLog] = [Roles.Auditor],
         [Administer] = [Roles.Admin],

@@ -92,6 +92,18 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
             db.Notifications.Add(new Notification(recipient, kind, title, body, link, now));
     }
 
+    /// <summary>Like <see cref="NotifyDepartmentAsync"/>, for every user holding <paramref name="role"/> (e.g. the office).</summary>
+    internal static async Task NotifyRoleAsync(EvalDbContext db, string role, NotificationKind kind, string title, string body, string link,
+        DateTime now, CancellationToken ct)
+    {
+        var recipients = await (from r in db.Roles
+                                join ur in db.UserRoles on r.Id equals ur.RoleId
+                                where r.Name == role
+                                select ur.UserId).Distinct().ToListAsync(ct);
+        foreach (var recipient in recipients)
+            db.Notifications.Add(new Notification(recipient, kind, title, body, link, now));
+    }
+
     private static string UserIdOf(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new AccessDeniedException("请先登录。");
 

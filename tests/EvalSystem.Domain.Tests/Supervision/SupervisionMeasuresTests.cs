@@ -68,6 +68,10 @@ public class SupervisionMeasuresTests
     }
 
     [Fact]
+    public void OnTimeCompletionRate_OverTheTasksGiven_CountsEveryDepartment() =>
+        Assert.Equal(50.0, SupervisionMeasures.OnTimeCompletionRate(Tasks, Q1Start, Q1End)!.Value, precision: 9);
+
+    [Fact]
     public void OverdueCount_IsDueMinusOnTime()
     {
         Assert.Equal(2, SupervisionMeasures.OverdueCount(Tasks, Dept, Q1Start, Q1End));
