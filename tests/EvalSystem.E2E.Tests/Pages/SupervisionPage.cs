@@ -17,9 +17,13 @@ public sealed class SupervisionPage(IPage page)
 
     public Task ShowTabAsync(string title) => page.Locator(".mud-tab", new PageLocatorOptions { HasTextString = title }).ClickAsync();
 
-    public async Task GenerateAsync(string indicatorCode)
+    /// <summary>Generates from the published run of a region quarter (the newest published run may be the department assessment's).</summary>
+    public async Task GenerateAsync(string indicatorCode, string period = "2026年第二季度")
     {
         await page.Locator("[data-testid=generate]").ClickAsync();
+        await page.Locator("[data-testid=generate-run]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = period + "（" }).ClickAsync();
+        await Assertions.Expect(MudField.Of(page, "generate-run")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + period + "（"));
         await page.Locator("[data-testid=generate-indicator]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = indicatorCode }).ClickAsync();
         await page.Locator("[data-testid=generate-preview]").ClickAsync();
