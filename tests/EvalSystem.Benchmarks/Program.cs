@@ -20,6 +20,10 @@ public static class BenchmarkProgram
             case ["--case-import-memory"]:
                 await CaseImportMemory.RunAsync();
                 break;
+            // Where the dashboard's build time goes: each SQL command with its time.
+            case ["--dashboard-profile"]:
+                await RankingQueryBenchmarks.ProfileDashboardAsync();
+                break;
             // Server memory held by idle dashboard circuits, from N browser contexts.
             case ["--circuit-memory", var count]:
                 await CircuitMemory.RunAsync(int.Parse(count, CultureInfo.InvariantCulture));

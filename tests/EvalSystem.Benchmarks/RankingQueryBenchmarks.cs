@@ -66,11 +66,16 @@ public class RankingQueryBenchmarks
         var city = City.Value;
         _firstGroup = city.FirstGroupCode;
         _oneCity = city.OneCityId;
+        _services = Services(city.Options);
+    }
+
+    private static ServiceProvider Services(DbContextOptions<SqliteEvalDbContext> options)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAuthorizationCore(Policies.Configure);
         services.AddSingleton<AuthenticationStateProvider>(new LeaderAuthentication());
-        services.AddSingleton<IDbContextFactory<EvalDbContext>>(new Factory(city.Options));
+        services.AddSingleton<IDbContextFactory<EvalDbContext>>(new Factory(options));
         services.AddScoped<AuditActor>();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
@@ -79,7 +84,7 @@ public class RankingQueryBenchmarks
         services.Configure<DashboardOptions>(o => o.HeadlineIndicators = [.. LargeCity.Headlines]);
         services.AddMemoryCache();
         services.AddScoped<DashboardQueries>();
-        _services = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     [GlobalCleanup]
@@ -158,6 +163,25 @@ public class RankingQueryBenchmarks
         public EvalDbContext CreateDbContext() => new SqliteEvalDbContext(options);
     }
 
+    /// <summary>
+    /// <c>--dashboard-profile</c>: builds the dashboard a few times on the large city with every SQL command and its time
+    /// written out, to see where the time goes (set <c>EVAL_BENCH_CITY</c> to keep the city between runs).
+    /// </summary>
+    public static async Task ProfileDashboardAsync()
+    {
+        var logged = new DbContextOptionsBuilder<SqliteEvalDbContext>(City.Value.Options)
+            .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted])
+            .Options;
+        await using var services = Services(logged);
+        for (var i = 0; i < 4; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync();
+            Console.WriteLine($"==== dashboard build {i + 1}: {clock.Elapsed.TotalMilliseconds:0} ms");
+        }
+    }
+
     /// <summary>The generated database, built once per process and deleted when the process ends.</summary>
     private sealed class LargeCity
     {
@@ -168,8 +192,20 @@ public class RankingQueryBenchmarks
         /// <summary>The indicators the dashboard shows first; every target has a value for them in every period.</summary>
         public static readonly string[] Headlines = ["G0-0", "G1-0", "G2-0"];
 
+        /// <summary>
+        /// A city kept in <c>EVAL_BENCH_CITY</c> (a file path) when that is set: generated there once, then reused, so that a
+        /// profiling session does not wait five minutes for it. Otherwise a temporary file deleted at exit.
+        /// </summary>
         public static LargeCity Create()
         {
+            if (Environment.GetEnvironmentVariable("EVAL_BENCH_CITY") is { Length: > 0 } kept)
+            {
+                var keptOptions = new DbContextOptionsBuilder<SqliteEvalDbContext>().UseSqlite($"Data Source={kept};Foreign Keys=True").Options;
+                if (!File.Exists(kept))
+                    return Generate(keptOptions);
+                using var existing = new SqliteEvalDbContext(keptOptions);
+                return new LargeCity { Options = keptOptions, FirstGroupCode = "G0", OneCityId = existing.Regions.Single(r => r.Code == "410100").Id };
+            }
             var folder = Path.Combine(Path.GetTempPath(), "evalsystem-bench", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -184,9 +220,13 @@ public class RankingQueryBenchmarks
                     // A temp folder left behind is harmless.
                 }
             };
-            var options = new DbContextOptionsBuilder<SqliteEvalDbContext>()
+            return Generate(new DbContextOptionsBuilder<SqliteEvalDbContext>()
                 .UseSqlite($"Data Source={Path.Combine(folder, "ranking.db")};Foreign Keys=True")
-                .Options;
+                .Options);
+        }
+
+        private static LargeCity Generate(DbContextOptions<SqliteEvalDbContext> options)
+        {
             var clock = Stopwatch.StartNew();
             using var db = new SqliteEvalDbContext(options);
             db.Database.Migrate();

@@ -90,12 +90,12 @@ public sealed record CityKpis(double? AverageComposite, double? PreviousAverageC
     public double? CompositeChange => AverageComposite - PreviousAverageComposite;
 }
 
-/// <summary>Composite scores per period (oldest first) of every region, for the trend chart.</summary>
-public sealed record CompositeTrend(IReadOnlyList<string> Periods, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> Regions)
+/// <summary>Composite scores per period (oldest first) of the listed regions, and the average of every region, for the trend chart.</summary>
+public sealed record CompositeTrend(IReadOnlyList<string> Periods, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> Regions,
+    IReadOnlyList<double?>? CityAverage = null)
 {
-    public IReadOnlyList<double?> CityAverage => Enumerable.Range(0, Periods.Count)
-        .Select(i => Regions.Select(r => r.Values[i]).OfType<double>().ToList() is { Count: > 0 } v ? v.Average() : (double?)null)
-        .ToList();
+    public IReadOnlyList<double?> CityAverage { get; init; } = CityAverage ?? [.. Enumerable.Range(0, Periods.Count)
+        .Select(i => Regions.Select(r => r.Values[i]).OfType<double>().ToList() is { Count: > 0 } v ? v.Average() : (double?)null)];
 }
 
 /// <summary>

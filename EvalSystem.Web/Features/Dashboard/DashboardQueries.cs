@@ -50,11 +50,14 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             .Where(p => p.TargetKind == TargetKind.Region && p.StartDate < period.StartDate && db.IndicatorValues.Any(v => v.PeriodId == p.Id))
             .OrderByDescending(p => p.StartDate).FirstOrDefaultAsync(ct);
 
-        var regions = await (from t in db.Targets.AsNoTracking()
-                             join r in db.Regions.AsNoTracking() on t.RegionId equals r.Id
-                             where t.Kind == TargetKind.Region
-                             orderby r.Code
-                             select new RegionTarget(t.Id, r.Code, r.Name)).ToListAsync(ct);
+        var scores = run is null ? null : await ScoreBoardAsync(db, run, period.Name, () => RegionTargetsAsync(db, ct), ct);
+        // The regions the page lists: all of them, or in a large city those the ranking lists (its top and bottom ten).
+        var regions = await RegionTargetsAsync(db, ct);
+        if (scores is { IsShortened: true })
+        {
+            var listed = scores.Shown.Select(r => r.TargetId).ToHashSet();
+            regions = regions.Where(r => listed.Contains(r.TargetId)).ToList();
+        }
 
         var codes = options.Value.HeadlineIndicators;
         var nodes = (await db.IndicatorNodes.AsNoTracking()
@@ -65,25 +68,19 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         var indicators = nodes
             .Select(n => new HeadlineIndicator(n.Code, n.NameZh, n.Unit ?? "", n.Direction ?? IndicatorDirection.HigherIsBetter, n.WarningValue, n.AdvancedValue))
             .ToList();
-        var latestValues = await ValuesByCodeAsync(db, period.Id, codes, ct);
+        var regionIds = regions.Select(r => r.TargetId).ToList();
+        var latestValues = await ValuesByCodeAsync(db, period.Id, codes, regionIds, ct);
         var rows = regions
             .Select(r => new RegionValues(r.Code, r.Name,
                 indicators.Select(i => latestValues.TryGetValue((r.TargetId, i.Code), out var v) ? v : (double?)null).ToList()))
             .ToList();
-        var previousValues = previous is null ? [] : await ValuesByCodeAsync(db, previous.Id, codes, ct);
+        var averages = await AveragesByCodeAsync(db, period.Id, codes, ct);
+        var previousAverages = previous is null ? [] : await AveragesByCodeAsync(db, previous.Id, codes, ct);
         var summaries = indicators
-            .Select((indicator, i) =>
-            {
-                var present = rows.Select(r => r.Values[i]).OfType<double>().ToList();
-                var before = previousValues.Where(v => v.Key.Code == indicator.Code).Select(v => v.Value).ToList();
-                return new HeadlineSummary(indicator,
-                    present.Count > 0 ? present.Average() : null,
-                    before.Count > 0 ? before.Average() : null);
-            })
+            .Select(i => new HeadlineSummary(i, averages.GetValueOrDefault(i.Code), previousAverages.GetValueOrDefault(i.Code)))
             .ToList();
 
-        var scores = run is null ? null : await ScoreBoardAsync(db, run, period.Name, regions.Select(r => (r.TargetId, r.Code, r.Name)).ToList(), ct);
-        var trend = run is null ? null : await TrendAsync(db, run, seesUnpublished, regions, ct);
+        var trend = run is null ? null : await TrendAsync(db, run, seesUnpublished, scores!.Shown.Select(r => (r.TargetId, r.Name)).ToList(), ct);
         var kpis = await KpisAsync(db, scores, trend, DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime), ct);
         var departments = await DepartmentBoardAsync(db, seesUnpublished, period.StartDate, ct);
         var own = user.GetDepartmentId() is { } departmentId ? await OwnScoreAsync(db, departmentId, ct) : null;
@@ -98,7 +95,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
                          join p in db.Periods on r.PeriodId equals p.Id
                          where p.StartDate <= shownStart
                          select new { Run = r, p.Name }).FirstOrDefaultAsync(ct);
-        return run is null ? null : await ScoreBoardAsync(db, run.Run, run.Name, await DepartmentTargetsAsync(db, ct), ct);
+        return run is null ? null : await ScoreBoardAsync(db, run.Run, run.Name, () => DepartmentTargetsAsync(db, ct), ct);
     }
 
     /// <summary>A department user's own composite and rank in the newest published department run that scored it.</summary>
@@ -112,7 +109,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
                            select new { Run = r, p.Name }).FirstOrDefaultAsync(ct);
         if (found is null)
             return null;
-        var board = await ScoreBoardAsync(db, found.Run, found.Name, await DepartmentTargetsAsync(db, ct), ct);
+        var board = await ScoreBoardAsync(db, found.Run, found.Name, () => DepartmentTargetsAsync(db, ct), ct);
         var targetId = await db.Targets.Where(t => t.DepartmentId == departmentId).Select(t => t.Id).SingleAsync(ct);
         return new OwnScore(found.Name, found.Run.Id, board.Rows.Single(r => r.TargetId == targetId), board.Rows.Count);
     }
@@ -125,8 +122,12 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         .Select(d => (d.Id, d.Code, d.Name))
         .ToList();
 
-    /// <summary>Composites of every region in the visible runs up to the shown one, one run per period (the published one first).</summary>
-    private static async Task<CompositeTrend> TrendAsync(EvalDbContext db, ScoreRun shown, bool seesUnpublished, List<RegionTarget> regions, CancellationToken ct)
+    /// <summary>
+    /// Composites of the listed regions in the visible runs up to the shown one, one run per period (the published one first),
+    /// and the city average of every run, summed in SQL.
+    /// </summary>
+    private static async Task<CompositeTrend> TrendAsync(EvalDbContext db, ScoreRun shown, bool seesUnpublished,
+        List<(Guid TargetId, string Name)> regions, CancellationToken ct)
     {
         var shownStart = await db.Periods.Where(p => p.Id == shown.PeriodId).Select(p => p.StartDate).SingleAsync(ct);
         var runs = (await (from r in db.ScoreRuns.AsNoTracking()
@@ -141,11 +142,30 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             .TakeLast(8)
             .ToList();
         var runIds = runs.Select(r => r.Id).ToList();
-        var composites = (await db.TargetScores.AsNoTracking().Where(s => runIds.Contains(s.RunId)).Select(s => new { s.RunId, s.TargetId, s.Composite }).ToListAsync(ct))
+        var regionIds = regions.Select(r => r.TargetId).ToList();
+        var composites = (await db.TargetScores.AsNoTracking()
+                .Where(s => runIds.Contains(s.RunId) && regionIds.Contains(s.TargetId))
+                .Select(s => new { s.RunId, s.TargetId, s.Composite })
+                .ToListAsync(ct))
             .ToDictionary(s => (s.RunId, s.TargetId), s => s.Composite);
+        var averages = await db.TargetScores.AsNoTracking()
+            .Where(s => runIds.Contains(s.RunId))
+            .GroupBy(s => s.RunId)
+            .Select(g => new { g.Key, Average = g.Average(s => s.Composite) })
+            .ToDictionaryAsync(g => g.Key, g => g.Average, ct);
         return new CompositeTrend(runs.Select(r => r.Name).ToList(),
-            regions.Select(t => (t.Name, (IReadOnlyList<double?>)runs.Select(r => composites.TryGetValue((r.Id, t.TargetId), out var c) ? c : (double?)null).ToList())).ToList());
+            regions.Select(t => (t.Name, (IReadOnlyList<double?>)runs.Select(r => composites.TryGetValue((r.Id, t.TargetId), out var c) ? c : (double?)null).ToList())).ToList(),
+            runs.Select(r => averages.TryGetValue(r.Id, out var a) ? a : (double?)null).ToList());
     }
+
+    private static async Task<List<(Guid TargetId, string Code, string Name)>> RegionTargetsAsync(EvalDbContext db, CancellationToken ct) =>
+        (await (from t in db.Targets.AsNoTracking()
+                join r in db.Regions.AsNoTracking() on t.RegionId equals r.Id
+                where t.Kind == TargetKind.Region
+                orderby r.Code
+                select new { t.Id, r.Code, r.Name }).ToListAsync(ct))
+        .Select(r => (r.Id, r.Code, r.Name))
+        .ToList();
 
     private static async Task<CityKpis> KpisAsync(EvalDbContext db, ScoreBoard? scores, CompositeTrend? trend, DateOnly today, CancellationToken ct)
     {
@@ -164,19 +184,16 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         orderby p.StartDate descending, r.Number descending
         select r;
 
-    private sealed record RegionTarget(Guid TargetId, string Code, string Name);
-
     /// <summary>
     /// A run's ranking. The stored results of a run never change, so the board is kept in memory per run and status
     /// (publishing changes the status, hence the key): the dashboard of a large city is built from the database once.
     /// </summary>
     private Task<ScoreBoard> ScoreBoardAsync(EvalDbContext db, ScoreRun run, string periodName,
-        List<(Guid TargetId, string Code, string Name)> targets, CancellationToken ct) =>
-        cache.GetOrCreateAsync((nameof(ScoreBoard), run.Id, run.Status, targets.Count), entry =>
+        Func<Task<List<(Guid TargetId, string Code, string Name)>>> targets, CancellationToken ct) =>
+        cache.GetOrCreateAsync((nameof(ScoreBoard), run.Id, run.Status), async entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            entry.Size = targets.Count;
-            return BuildScoreBoardAsync(db, run, periodName, targets, ct);
+            return await BuildScoreBoardAsync(db, run, periodName, await targets(), ct);
         })!;
 
     private static async Task<ScoreBoard> BuildScoreBoardAsync(EvalDbContext db, ScoreRun run, string periodName,
@@ -220,11 +237,20 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             groupIds.Select(g => averages.GetValueOrDefault(g)).ToList());
     }
 
-    /// <summary>Values of a period keyed by target and indicator code (periods may use different system versions).</summary>
-    private static async Task<Dictionary<(Guid TargetId, string Code), double>> ValuesByCodeAsync(EvalDbContext db, Guid periodId, string[] codes, CancellationToken ct) =>
+    /// <summary>Values of a period for some targets, keyed by target and indicator code (periods may use different system versions).</summary>
+    private static async Task<Dictionary<(Guid TargetId, string Code), double>> ValuesByCodeAsync(EvalDbContext db, Guid periodId, string[] codes,
+        List<Guid> targetIds, CancellationToken ct) =>
         (await (from v in db.IndicatorValues.AsNoTracking()
                 join n in db.IndicatorNodes.AsNoTracking() on v.IndicatorNodeId equals n.Id
-                where v.PeriodId == periodId && codes.Contains(n.Code)
+                where v.PeriodId == periodId && codes.Contains(n.Code) && targetIds.Contains(v.TargetId)
                 select new { v.TargetId, n.Code, v.Value }).ToListAsync(ct))
             .ToDictionary(v => (v.TargetId, v.Code), v => v.Value);
+
+    /// <summary>The average over every target of each headline indicator in a period, summed in SQL.</summary>
+    private static async Task<Dictionary<string, double>> AveragesByCodeAsync(EvalDbContext db, Guid periodId, string[] codes, CancellationToken ct) =>
+        await (from v in db.IndicatorValues.AsNoTracking()
+               join n in db.IndicatorNodes.AsNoTracking() on v.IndicatorNodeId equals n.Id
+               where v.PeriodId == periodId && codes.Contains(n.Code)
+               group v by n.Code into g
+               select new { Code = g.Key, Average = g.Average(v => v.Value) }).ToDictionaryAsync(g => g.Code, g => g.Average, ct);
 }
