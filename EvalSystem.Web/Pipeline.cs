@@ -31,6 +31,7 @@ internal static class Pipeline
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
         app.MapRankingEndpoints();
+        app.MapReportEndpoints();
         app.MapApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));

@@ -43,6 +43,7 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Domain.Cases.DataImport> DataImports => Set<Domain.Cases.DataImport>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
     public DbSet<Domain.Integration.ApiClient> ApiClients => Set<Domain.Integration.ApiClient>();
+    public DbSet<Domain.Reports.ReportJob> ReportJobs => Set<Domain.Reports.ReportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

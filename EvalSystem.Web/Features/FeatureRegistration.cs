@@ -3,6 +3,7 @@ using EvalSystem.Web.Features.Dashboard;
 using EvalSystem.Web.Features.Indicators;
 using EvalSystem.Web.Features.Periods;
 using EvalSystem.Web.Features.Rankings;
+using EvalSystem.Web.Features.Reports;
 using EvalSystem.Web.Features.Scoring;
 
 namespace EvalSystem.Web.Features;
@@ -36,6 +37,7 @@ public static class FeatureRegistration
         builder.Services.AddEvalAnalysis();
         builder.Services.AddScoped<ScoreRunService>();
         builder.Services.AddScoped<Integration.ApiKeyService>();
+        builder.AddReportCenter();
         return builder;
     }
 }
