@@ -7,4 +7,11 @@ if (args is ["--case-import-memory"])
     return;
 }
 
+// Peak working set of one 指标明细 export (3,000 targets × 100 indicators).
+if (args is ["--detail-memory"])
+{
+    EvalSystem.Benchmarks.DetailWorkbookMemory.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EvalSystem.Benchmarks.ScoringBenchmarks).Assembly).Run(args);
