@@ -33,6 +33,17 @@ public sealed class ReportQueue
     internal void NotifyFinished(Guid jobId)
     {
         _finished.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        // Finished signals are kept for late listeners, but not for ever.
+        if (_finished.Count > MaxKeptSignals)
+        {
+            foreach (var (id, signal) in _finished)
+            {
+                if (signal.Task.IsCompleted && id != jobId)
+                    _finished.TryRemove(id, out _);
+            }
+        }
         NotifyChanged(jobId);
     }
+
+    private const int MaxKeptSignals = 1000;
 }
