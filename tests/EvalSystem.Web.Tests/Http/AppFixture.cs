@@ -14,8 +14,8 @@ public sealed partial class AppFixture : IAsyncLifetime
 {
     public AppFixture() => Factory = new();
 
-    /// <param name="services">A test's own services, added after the app's.</param>
-    public AppFixture(Action<IServiceCollection> services) => Factory = new(services);
+    /// <param name="services">A test's own services, added after the app's. Internal: xUnit wants one public constructor on a fixture.</param>
+    internal AppFixture(Action<IServiceCollection> services) => Factory = new(services);
 
     public EvalAppFactory Factory { get; }
 
