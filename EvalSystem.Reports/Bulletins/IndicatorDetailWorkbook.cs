@@ -26,6 +26,10 @@ public static class IndicatorDetailWorkbook
     /// <summary>The first column of the first indicator; indicator i (0-based) has 原始值 in FirstIndicatorColumn + 2i and 得分 next to it.</summary>
     public const int FirstIndicatorColumn = 3;
 
+    private const int Templates = 4;
+    private const int ImputedTemplate = 1;
+    private const int LastRowTemplate = 2;
+
     public static byte[] Export(ReportHeader header, MethodDescription method, IndicatorMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -61,47 +65,33 @@ public static class IndicatorDetailWorkbook
         StyleHeader(ws.Range(IndicatorHeaderRow, 1, SubHeaderRow, width));
         ws.Row(IndicatorHeaderRow).Height = 45;
 
+        // Widths from every value as shown, without touching a cell.
         var widths = new double[width];
         widths[0] = ColumnWidths.Of("代码");
         widths[1] = ColumnWidths.Of("名称");
-        var r = SubHeaderRow;
         foreach (var target in matrix.Targets)
         {
-            r++;
-            widths[0] = Math.Max(widths[0], ColumnWidths.Of(Put(ws.Cell(r, 1), target.Code)));
-            widths[1] = Math.Max(widths[1], ColumnWidths.Of(Put(ws.Cell(r, 2), target.Name)));
+            widths[0] = Math.Max(widths[0], ColumnWidths.Of(CellText.Safe(target.Code)));
+            widths[1] = Math.Max(widths[1], ColumnWidths.Of(CellText.Safe(target.Name)));
             for (var i = 0; i < indicators.Count; i++)
             {
                 var c = FirstIndicatorColumn + (2 * i);
                 var cell = target.Cells[i];
-                var raw = ws.Cell(r, c);
-                widths[c - 1] = Math.Max(widths[c - 1], ColumnWidths.Of(Put(raw, cell.Raw, NumberFormats.Value)));
-                widths[c] = Math.Max(widths[c], ColumnWidths.Of(Put(ws.Cell(r, c + 1), cell.Score, NumberFormats.Score)));
-                if (cell.Imputed)
-                    raw.Style.Font.SetItalic().Font.SetFontColor(ImputedFont);
+                if (cell.Raw is { } raw && double.IsFinite(raw))
+                    widths[c - 1] = Math.Max(widths[c - 1], ColumnWidths.Of(Shown(raw, NumberFormats.Value)));
+                if (cell.Score is { } score && double.IsFinite(score))
+                    widths[c] = Math.Max(widths[c], ColumnWidths.Of(Shown(score, NumberFormats.Score)));
             }
         }
 
-        var last = r;
-        if (last >= FirstDataRow)
+        var last = SubHeaderRow + matrix.Targets.Count;
+        if (matrix.Targets.Count > 0)
         {
-            ws.Range(FirstDataRow, 1, last, 1).Style.NumberFormat.SetFormat(NumberFormats.Text);
-            for (var i = 0; i < indicators.Count; i++)
-            {
-                var c = FirstIndicatorColumn + (2 * i);
-                ws.Range(FirstDataRow, c, last, c).Style.NumberFormat.SetFormat(NumberFormats.Value);
-                ws.Range(FirstDataRow, c + 1, last, c + 1).Style.NumberFormat.SetFormat(NumberFormats.Score);
-            }
-
-            // Only the outline and the line after each score: a border on each of 600,000 cells costs seconds and megabytes.
-            var table = ws.Range(IndicatorHeaderRow, 1, last, width);
-            table.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin);
-            ws.Range(FirstDataRow, 2, last, 2).Style.Border.SetRightBorder(XLBorderStyleValues.Thin);
-            for (var i = 0; i < indicators.Count; i++)
-            {
-                var c = FirstIndicatorColumn + (2 * i) + 1;
-                ws.Range(FirstDataRow, c, last, c).Style.Border.SetRightBorder(XLBorderStyleValues.Thin);
-            }
+            // 600,000 cells through ClosedXML cost about a gigabyte: the data rows are streamed into the file instead. The sheet
+            // holds four template rows styled as the data is (plain and imputed, inner and last row); see StreamedRows.
+            for (var t = 0; t < Templates; t++)
+                Template(ws, FirstDataRow + t, indicators.Count, width, imputed: (t & ImputedTemplate) != 0, lastRow: (t & LastRowTemplate) != 0);
+            book.StreamRows(ws, FirstDataRow, Templates, last, rows => WriteRows(rows, matrix));
         }
 
         for (var c = 0; c < width; c++)
@@ -113,5 +103,52 @@ public static class IndicatorDetailWorkbook
         // Far too wide for one page: print across pages, repeating the names on the left and the headers on top.
         Print(ws, header, IndicatorHeaderRow, SubHeaderRow, landscape: true, fitToWidth: width <= 16, repeatColumns: 2);
         return book.ToBytes();
+    }
+
+    /// <summary>A row styled as the data rows are; the placeholders make ClosedXML write every cell with its style.</summary>
+    private static void Template(IXLWorksheet ws, int row, int indicators, int width, bool imputed, bool lastRow)
+    {
+        ws.Cell(row, 1).SetValue("0");
+        ws.Cell(row, 2).SetValue("0");
+        ws.Cell(row, 1).Style.NumberFormat.SetFormat(NumberFormats.Text);
+        ws.Cell(row, 1).Style.Border.SetLeftBorder(XLBorderStyleValues.Thin);
+        ws.Cell(row, 2).Style.Border.SetRightBorder(XLBorderStyleValues.Thin);
+        for (var i = 0; i < indicators; i++)
+        {
+            var c = FirstIndicatorColumn + (2 * i);
+            var raw = ws.Cell(row, c);
+            raw.SetValue(0.0);
+            raw.Style.NumberFormat.SetFormat(NumberFormats.Value);
+            if (imputed)
+                raw.Style.Font.SetItalic().Font.SetFontColor(ImputedFont);
+            var score = ws.Cell(row, c + 1);
+            score.SetValue(0.0);
+            // Only the outline and the line after each score: a border on every cell would be noise.
+            score.Style.NumberFormat.SetFormat(NumberFormats.Score).Border.SetRightBorder(XLBorderStyleValues.Thin);
+        }
+
+        if (lastRow)
+            ws.Range(row, 1, row, width).Style.Border.SetBottomBorder(XLBorderStyleValues.Thin);
+    }
+
+    private static void WriteRows(SheetRowWriter rows, IndicatorMatrix matrix)
+    {
+        var count = matrix.Targets.Count;
+        for (var r = 0; r < count; r++)
+        {
+            var target = matrix.Targets[r];
+            var template = r == count - 1 ? LastRowTemplate : 0;
+            rows.StartRow(FirstDataRow + r);
+            rows.Text(1, target.Code, template);
+            rows.Text(2, target.Name, template);
+            for (var i = 0; i < target.Cells.Count; i++)
+            {
+                var c = FirstIndicatorColumn + (2 * i);
+                var cell = target.Cells[i];
+                rows.Number(c, cell.Raw, template | (cell.Imputed ? ImputedTemplate : 0));
+                rows.Number(c + 1, cell.Score, template);
+            }
+            rows.EndRow();
+        }
     }
 }

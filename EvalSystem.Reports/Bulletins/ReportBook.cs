@@ -11,6 +11,7 @@ internal sealed class ReportBook : IDisposable
 {
     private readonly XLWorkbook _workbook = new();
     private readonly List<SheetPicture> _pictures = [];
+    private readonly List<StreamedRows> _streamed = [];
 
     public ReportBook(ReportHeader header, MethodDescription method, IEnumerable<string>? reservedNames = null)
     {
@@ -38,6 +39,13 @@ internal sealed class ReportBook : IDisposable
         return row + (int)Math.Ceiling(height / 20.0) + 1;
     }
 
+    /// <summary>
+    /// Lets <paramref name="write"/> write a sheet's data rows straight into the file (see <see cref="StreamedRows"/>): the sheet
+    /// holds <paramref name="templateRows"/> styled template rows from <paramref name="firstRow"/>, which the real rows replace.
+    /// </summary>
+    public void StreamRows(IXLWorksheet ws, int firstRow, int templateRows, int lastRow, Action<SheetRowWriter> write) =>
+        _streamed.Add(new StreamedRows(ws.Name, firstRow, templateRows, lastRow, write));
+
     public byte[] ToBytes()
     {
         MethodSheet.Add(this);
@@ -63,7 +71,7 @@ internal sealed class ReportBook : IDisposable
         using var saved = new MemoryStream();
         _workbook.SaveAs(saved);
         saved.Position = 0;
-        return WorkbookPackage.Finish(saved, _pictures, new PackageIdentity(Header.Title, Header.GeneratedBy, Header.GeneratedAt));
+        return WorkbookPackage.Finish(saved, _pictures, new PackageIdentity(Header.Title, Header.GeneratedBy, Header.GeneratedAt), _streamed);
     }
 
     public void Dispose() => _workbook.Dispose();

@@ -1,10 +1,17 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace EvalSystem.Reports.Excel;
 
 /// <summary>
 /// Opens a workbook a user uploaded. Anything that is not a readable .xlsx — an empty file, an old .xls, a PDF,
 /// a renamed text file, a damaged zip — becomes one sentence saying what to upload instead, never an exception.
+/// <para>
+/// Pictures and charts are dropped before ClosedXML reads the file: ClosedXML 0.95.4 measures every picture it loads with
+/// System.Drawing, which needs libgdiplus on Linux, so a template with a pasted logo (or our own bulletin, whose charts are
+/// pictures) would otherwise be refused as damaged. Uploads are read for their cells only.
+/// </para>
 /// </summary>
 public static class UploadedWorkbook
 {
@@ -38,7 +45,7 @@ public static class UploadedWorkbook
 
         try
         {
-            return (new XLWorkbook(new MemoryStream(bytes, writable: false)), string.Empty);
+            return (new XLWorkbook(WithoutPictures(bytes)), string.Empty);
         }
 #pragma warning disable CA1031 // Any failure to open a user's upload is the same user-facing problem, never a crash.
         catch (Exception)
@@ -46,5 +53,25 @@ public static class UploadedWorkbook
         {
             return (null, $"{NotExcel}：文件已损坏或不是 Excel 工作簿，请在 Excel 中打开并另存为 .xlsx 后再{action}。");
         }
+    }
+
+    /// <summary>A copy of the package without its drawings (pictures, charts, shapes); the cells are untouched.</summary>
+    private static MemoryStream WithoutPictures(byte[] bytes)
+    {
+        var copy = new MemoryStream();
+        copy.Write(bytes);
+        copy.Position = 0;
+        using (var document = SpreadsheetDocument.Open(copy, isEditable: true))
+        {
+            foreach (var sheet in document.WorkbookPart?.WorksheetParts.Where(p => p.DrawingsPart is not null).ToList() ?? [])
+            {
+                sheet.Worksheet.RemoveAllChildren<Drawing>();
+                sheet.Worksheet.Save();
+                sheet.DeletePart(sheet.DrawingsPart!);
+            }
+        }
+
+        copy.Position = 0;
+        return copy;
     }
 }

@@ -29,8 +29,9 @@ internal static class WorkbookPackage
 {
     private const long EmuPerPixel = 9525; // 914,400 EMU per inch at 96 pixels per inch
 
-    public static byte[] Finish(MemoryStream saved, IReadOnlyList<SheetPicture> pictures, PackageIdentity identity)
+    public static byte[] Finish(MemoryStream saved, IReadOnlyList<SheetPicture> pictures, PackageIdentity identity, IReadOnlyList<StreamedRows>? streamed = null)
     {
+        var expansions = new Dictionary<string, StreamedRows>(StringComparer.Ordinal);
         using (var document = SpreadsheetDocument.Open(saved, isEditable: true))
         {
             var created = identity.CreatedAt.UtcDateTime;
@@ -42,16 +43,23 @@ internal static class WorkbookPackage
             properties.Modified = created;
             foreach (var sheet in pictures.GroupBy(p => p.SheetName))
                 AddPictures(document.WorkbookPart!, sheet.Key, sheet.ToList());
+            foreach (var rows in streamed ?? [])
+            {
+                var workbook = document.WorkbookPart!;
+                var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == rows.SheetName);
+                expansions.Add(workbook.GetPartById(sheet.Id!.Value!).Uri.OriginalString.TrimStart('/'), rows);
+            }
         }
 
-        return Deterministic(saved.ToArray(), identity.CreatedAt);
+        return Deterministic(saved.ToArray(), identity.CreatedAt, expansions);
     }
 
     /// <summary>
     /// The same package with every entry stamped <paramref name="timestamp"/>, predictable package relationship ids, and the
     /// core properties at docProps/core.xml (System.IO.Packaging names that part with a random number).
     /// </summary>
-    public static byte[] Deterministic(byte[] package, DateTimeOffset timestamp)
+    /// <param name="expansions">Worksheet parts (by entry name) whose template rows are replaced by streamed rows on the way.</param>
+    public static byte[] Deterministic(byte[] package, DateTimeOffset timestamp, IReadOnlyDictionary<string, StreamedRows>? expansions = null)
     {
         var entries = new List<(string Name, byte[] Bytes)>();
         using (var input = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read))
@@ -88,7 +96,10 @@ internal static class WorkbookPackage
                 var copy = zip.CreateEntry(name, CompressionLevel.Optimal);
                 copy.LastWriteTime = ZipTime(timestamp);
                 using var to = copy.Open();
-                to.Write(bytes);
+                if (expansions is not null && expansions.TryGetValue(name, out var rows))
+                    SheetRowWriter.Expand(bytes, to, rows);
+                else
+                    to.Write(bytes);
             }
         }
 

@@ -3,6 +3,7 @@ using EvalSystem.Web.Features.Dashboard;
 using EvalSystem.Web.Features.Indicators;
 using EvalSystem.Web.Features.Periods;
 using EvalSystem.Web.Features.Rankings;
+using EvalSystem.Web.Features.Reports;
 using EvalSystem.Web.Features.Scoring;
 using EvalSystem.Web.Features.Supervision;
 
@@ -38,7 +39,11 @@ public static class FeatureRegistration
         builder.Services.AddEvalAnalysis();
         builder.Services.AddScoped<ScoreRunService>();
         builder.Services.AddScoped<Integration.ApiKeyService>();
+<<<<<<< HEAD
         builder.AddSupervision();
+=======
+        builder.AddReportCenter();
+>>>>>>> 7a6ad5b^
         return builder;
     }
 }

@@ -358,7 +358,7 @@ internal static class CaseImportMemory
     }
 
     // Linux: writing 5 to /proc/self/clear_refs resets VmHWM (the peak resident set) to the current resident set.
-    private static bool ResetPeak()
+    internal static bool ResetPeak()
     {
         try
         {
@@ -373,5 +373,5 @@ internal static class CaseImportMemory
         }
     }
 
-    private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MB";
+    internal static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MB";
 }

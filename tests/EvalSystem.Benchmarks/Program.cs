@@ -20,6 +20,10 @@ public static class BenchmarkProgram
             case ["--case-import-memory"]:
                 await CaseImportMemory.RunAsync();
                 break;
+            // Peak working set of one 指标明细 export (3,000 targets × 100 indicators).
+            case ["--detail-memory"]:
+                DetailWorkbookMemory.Run();
+                break;
             // Where the dashboard's build time goes: each SQL command with its time.
             case ["--dashboard-profile"]:
                 await RankingQueryBenchmarks.ProfileDashboardAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalSystem.Tests.Shared;
 
@@ -11,6 +12,12 @@ namespace EvalSystem.Tests.Shared;
 public class EvalAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "evalsystem-tests", Guid.NewGuid().ToString("N"));
+    private readonly Action<IServiceCollection>? _services;
+
+    public EvalAppFactory() { }
+
+    /// <param name="services">A test's own services, added after the app's (e.g. an extra report kind).</param>
+    public EvalAppFactory(Action<IServiceCollection> services) => _services = services;
 
     public string DatabasePath => Path.Combine(_folder, "eval.db");
 
@@ -22,6 +29,9 @@ public class EvalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:EvalDb", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Evidence:Folder", Path.Combine(_folder, "evidence"));
+        builder.UseSetting("Reports:StorePath", Path.Combine(_folder, "reports"));
+        if (_services is not null)
+            builder.ConfigureServices(_services);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -32,6 +32,15 @@ public sealed class RankingExport(IDbContextFactory<EvalDbContext> dbFactory, Ac
         if (kind is { } asked && asked != run.Kind)
             throw new DomainException($"该计算批次是{RankingQueries.KindName(run.Kind)}排名，没有{RankingQueries.KindName(asked)}排名。");
 
+        return await BuildAsync(db, run, filter, clock.GetUtcNow(), user.GetDisplayName(), ct);
+    }
+
+    /// <summary>
+    /// The bulletin of a run the caller may read (no access check here: <see cref="ExportAsync"/> and the report center check
+    /// first). Rows come in rank order, ties by name and id, so the same run and <paramref name="generatedAt"/> give the same bytes.
+    /// </summary>
+    internal static async Task<RankingWorkbook> BuildAsync(EvalDbContext db, RankedRun run, string? filter, DateTimeOffset generatedAt, string generatedBy, CancellationToken ct)
+    {
         var request = new RankingRequest(run.PeriodId, run.Kind, PageSize: int.MaxValue).WithFilter(filter);
         var ranking = await RankingReader.ReadAsync(db, run, request, ct);
         var info = ranking.RunInfo!;
@@ -45,7 +54,7 @@ public sealed class RankingExport(IDbContextFactory<EvalDbContext> dbFactory, Ac
         var scope = await FilterNameAsync(db, request, ct);
         var kindName = RankingQueries.KindName(run.Kind);
         var header = new ReportHeader($"{run.PeriodName}营商环境评价{kindName}排名通报{(scope is null ? "" : $"（{scope}）")}", run.PeriodName,
-            run.RunId, run.MethodHash, clock.GetUtcNow(), user.GetDisplayName());
+            run.RunId, run.MethodHash, generatedAt, generatedBy);
         var content = RankingBulletinWorkbook.Export(header, await MethodAsync(db, run, ct), [section]);
         var fileName = $"{run.PeriodName}{kindName}排名（第{run.Number}次计算{(run.Status == ScoreRunStatus.Published ? "" : "，未发布")}）.xlsx";
         return new RankingWorkbook(fileName, content);
@@ -59,7 +68,7 @@ public sealed class RankingExport(IDbContextFactory<EvalDbContext> dbFactory, Ac
     }
 
     /// <summary>The 计算方法 sheet: the run's indicator tree in pre-order with weights and rules, and how scores become ranks.</summary>
-    private static async Task<MethodDescription> MethodAsync(EvalDbContext db, RankedRun run, CancellationToken ct)
+    internal static async Task<MethodDescription> MethodAsync(EvalDbContext db, RankedRun run, CancellationToken ct)
     {
         var system = await db.IndicatorSystems.AsNoTracking().Where(s => s.Id == run.SystemId)
             .Select(s => new { s.Name, s.Version, s.Aggregation, s.MissingData })

@@ -60,6 +60,35 @@ public class IndicatorDetailWorkbookTests
     }
 
     [Fact]
+    public void StreamedRows_AreValidOpenXml_WithTheOutlineOnTheLastRow()
+    {
+        // More targets than template rows: the templates are gone and every row is there.
+        var matrix = Matrix();
+        var many = Enumerable.Range(0, 10).Select(i => matrix.Targets[i % 3] with { Code = $"33{i:D4}" }).ToList();
+        var bytes = IndicatorDetailWorkbook.Export(Header("指标明细"), Method(), matrix with { Targets = many });
+
+        Assert.Empty(Package.ValidationErrors(bytes));
+        using var wb = Package.Open(bytes);
+        var ws = wb.Worksheet("指标明细");
+        Assert.Equal(15, ws.LastRowUsed().RowNumber());
+        Assert.Equal("330009", ws.Cell(15, 1).GetString());
+        Assert.Equal(XLBorderStyleValues.Thin, ws.Cell(15, 4).Style.Border.BottomBorder);
+        Assert.Equal(XLBorderStyleValues.None, ws.Cell(14, 4).Style.Border.BottomBorder);
+        Assert.Equal(XLBorderStyleValues.Thin, ws.Cell(10, 4).Style.Border.RightBorder);
+        Assert.Equal(XLBorderStyleValues.Thin, ws.Cell(10, 1).Style.Border.LeftBorder);
+        Assert.Equal("A5:H15", ws.AutoFilter.Range.RangeAddress.ToString());
+    }
+
+    [Fact]
+    public void NoTargets_GiveTheHeadersOnly()
+    {
+        var bytes = IndicatorDetailWorkbook.Export(Header("指标明细"), Method(), Matrix() with { Targets = [] });
+
+        using var wb = Package.Open(bytes);
+        Assert.Equal(5, wb.Worksheet("指标明细").LastRowUsed().RowNumber());
+    }
+
+    [Fact]
     public void Export_RefusesATargetWithTheWrongNumberOfCells()
     {
         var matrix = Matrix() with { Targets = [new("X", "缺列区", [new(1, 1)])] };

@@ -12,7 +12,12 @@ namespace EvalSystem.Web.Tests.Http;
 /// <summary>One seeded app for a test class; each test signs in with its own client.</summary>
 public sealed partial class AppFixture : IAsyncLifetime
 {
-    public EvalAppFactory Factory { get; } = new();
+    public AppFixture() => Factory = new();
+
+    /// <param name="services">A test's own services, added after the app's. Internal: xUnit wants one public constructor on a fixture.</param>
+    internal AppFixture(Action<IServiceCollection> services) => Factory = new(services);
+
+    public EvalAppFactory Factory { get; }
 
     public Task InitializeAsync()
     {

@@ -1,0 +1,13 @@
+namespace EvalSystem.Web.Features.Reports;
+
+/// <summary>The "Reports" configuration section: where generated reports are kept and how many are generated at once.</summary>
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>The folder holding generated report files; a relative path resolves against the content root.</summary>
+    public string StorePath { get; set; } = "App_Data/reports";
+
+    /// <summary>How many reports are generated at the same time; the rest wait in the queue (排队中).</summary>
+    public int MaxConcurrentGenerations { get; set; } = 2;
+}
