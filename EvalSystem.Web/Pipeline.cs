@@ -32,11 +32,8 @@ internal static class Pipeline
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
         app.MapRankingEndpoints();
-<<<<<<< HEAD
         app.MapSupervisionEndpoints();
-=======
         app.MapReportEndpoints();
->>>>>>> 7a6ad5b^
         app.MapApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));

@@ -43,13 +43,10 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Domain.Cases.DataImport> DataImports => Set<Domain.Cases.DataImport>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
     public DbSet<Domain.Integration.ApiClient> ApiClients => Set<Domain.Integration.ApiClient>();
-<<<<<<< HEAD
     public DbSet<Domain.Supervision.SupervisionTask> SupervisionTasks => Set<Domain.Supervision.SupervisionTask>();
     public DbSet<Domain.Supervision.SupervisionAttachment> SupervisionAttachments => Set<Domain.Supervision.SupervisionAttachment>();
     public DbSet<SupervisionNumberCounter> SupervisionNumberCounters => Set<SupervisionNumberCounter>();
-=======
     public DbSet<Domain.Reports.ReportJob> ReportJobs => Set<Domain.Reports.ReportJob>();
->>>>>>> 7a6ad5b^
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

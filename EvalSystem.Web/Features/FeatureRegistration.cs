@@ -39,11 +39,8 @@ public static class FeatureRegistration
         builder.Services.AddEvalAnalysis();
         builder.Services.AddScoped<ScoreRunService>();
         builder.Services.AddScoped<Integration.ApiKeyService>();
-<<<<<<< HEAD
         builder.AddSupervision();
-=======
         builder.AddReportCenter();
->>>>>>> 7a6ad5b^
         return builder;
     }
 }
