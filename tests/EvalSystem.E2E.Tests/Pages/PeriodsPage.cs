@@ -4,8 +4,15 @@ namespace EvalSystem.E2E.Tests.Pages;
 
 public sealed class PeriodsPage(IPage page)
 {
+    /// <summary>The row of the period with exactly this name (2026年第三季度 is not 2026年第三季度·部门考核).</summary>
     public ILocator Row(string periodName) =>
-        page.Locator("[data-testid=periods] tbody tr", new PageLocatorOptions { Has = page.Locator("[data-testid=period-name]", new PageLocatorOptions { HasTextString = periodName }) });
+        page.Locator("[data-testid=periods] tbody tr", new PageLocatorOptions
+        {
+            Has = page.Locator("[data-testid=period-name]", new PageLocatorOptions
+            {
+                HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(periodName) + "\\s*$"),
+            }),
+        });
 
     public ILocator Status(string periodName) => Row(periodName).Locator("[data-testid=period-status]");
 
