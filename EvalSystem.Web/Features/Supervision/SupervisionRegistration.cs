@@ -23,6 +23,8 @@ public static class SupervisionRegistration
         builder.Services.AddScoped<SupervisionGeneration>();
         builder.Services.AddScoped<SupervisionMeasureService>();
         builder.Services.AddScoped<SupervisionRegister>();
+        // 督查督办台账 in the report center's catalogue.
+        builder.Services.AddSingleton(sp => SupervisionRegister.ReportKind(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SupervisionOptions>>()));
         builder.Services.AddHostedService<SupervisionEscalationWorker>();
         return builder;
     }

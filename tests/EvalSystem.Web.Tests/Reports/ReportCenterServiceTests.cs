@@ -236,4 +236,19 @@ public sealed class ReportCenterServiceTests(RankingFixture fixture)
         using var caseBook = ReportFiles.Open(await DownloadAsync("office", cases.Id));
         Assert.Equal("办件编号", caseBook.Worksheet("全部办件").Cell(1, 1).GetString());
     }
+
+    [Fact]
+    public async Task SupervisionRegister_IsAReportOfTheCenter_ForTheOfficeAndAuditors()
+    {
+        var auditorKinds = (await AsAsync("auditor", s => s.ChoicesAsync())).Kinds.Select(k => k.Key).ToList();
+        Assert.Contains("supervision-register", auditorKinds);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync("leader", s => s.RequestAsync("supervision-register", new ReportParameters())));
+
+        var job = await GenerateAsync("auditor", "supervision-register", new ReportParameters());
+
+        using var book = ReportFiles.Open(await DownloadAsync("auditor", job.Id));
+        var sheet = book.Worksheet("督办台账");
+        Assert.Equal("督查编号", sheet.Cell(4, 1).GetString());
+        Assert.Contains(book.Worksheets, w => w.Name == "计算方法");
+    }
 }
