@@ -137,11 +137,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         for (var t = 0; t < quarters.Length; t++)
         {
             var (year, quarter) = quarters[t];
-            var period = QuarterPeriod(system, year, quarter);
-            var closedAt = period.EndDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(1);
-            period.OpenCollection(closedAt.AddDays(15), closedAt);
-            period.CloseCollection();
-            db.Periods.Add(period);
+            var (period, closedAt) = ClosedQuarter(db, system, year, quarter);
             periods.Add(period);
             foreach (var (region, target) in targets)
             {
@@ -172,11 +168,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         var periods = new List<EvaluationPeriod>();
         foreach (var (quarter, index) in new[] { (2, 0), (3, 1) })
         {
-            var period = QuarterPeriod(system, 2026, quarter, "·部门考核");
-            var closedAt = period.EndDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(1);
-            period.OpenCollection(closedAt.AddDays(15), closedAt);
-            period.CloseCollection();
-            db.Periods.Add(period);
+            var (period, closedAt) = ClosedQuarter(db, system, 2026, quarter, "·部门考核");
             periods.Add(period);
             foreach (var (department, target) in targets)
             {
@@ -188,6 +180,17 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             }
         }
         return periods;
+    }
+
+    /// <summary>A past quarter whose collection ran and closed the morning after its last day.</summary>
+    private static (EvaluationPeriod Period, DateTime ClosedAt) ClosedQuarter(EvalDbContext db, IndicatorSystem system, int year, int quarter, string suffix = "")
+    {
+        var period = QuarterPeriod(system, year, quarter, suffix);
+        var closedAt = period.EndDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc).AddDays(1);
+        period.OpenCollection(closedAt.AddDays(15), closedAt);
+        period.CloseCollection();
+        db.Periods.Add(period);
+        return (period, closedAt);
     }
 
     /// <summary>A value as it would have arrived: a submitted one approved by the office two days later, a computed one at closing.</summary>
