@@ -51,13 +51,11 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             .OrderByDescending(p => p.StartDate).FirstOrDefaultAsync(ct);
 
         var scores = run is null ? null : await ScoreBoardAsync(db, run, period.Name, () => RegionTargetsAsync(db, ct), ct);
-        // The regions the page lists: all of them, or in a large city those the ranking lists (its top and bottom ten).
-        var regions = await RegionTargetsAsync(db, ct);
-        if (scores is { IsShortened: true })
-        {
-            var listed = scores.Shown.Select(r => r.TargetId).ToHashSet();
-            regions = regions.Where(r => listed.Contains(r.TargetId)).ToList();
-        }
+        // The regions the page lists, by code: every region, or in a large city those the ranking lists (its top and
+        // bottom ten), taken from the board rather than read again.
+        var regions = scores is { IsShortened: true }
+            ? scores.Shown.Select(r => (r.TargetId, r.Code, r.Name)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList()
+            : await RegionTargetsAsync(db, ct);
 
         var codes = options.Value.HeadlineIndicators;
         var nodes = (await db.IndicatorNodes.AsNoTracking()
@@ -106,12 +104,11 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
                            join s in db.TargetScores on r.Id equals s.RunId
                            join t in db.Targets on s.TargetId equals t.Id
                            where t.DepartmentId == departmentId
-                           select new { Run = r, p.Name }).FirstOrDefaultAsync(ct);
+                           select new { Run = r, p.Name, TargetId = t.Id }).FirstOrDefaultAsync(ct);
         if (found is null)
             return null;
         var board = await ScoreBoardAsync(db, found.Run, found.Name, () => DepartmentTargetsAsync(db, ct), ct);
-        var targetId = await db.Targets.Where(t => t.DepartmentId == departmentId).Select(t => t.Id).SingleAsync(ct);
-        return new OwnScore(found.Name, found.Run.Id, board.Rows.Single(r => r.TargetId == targetId), board.Rows.Count);
+        return new OwnScore(found.Name, found.Run.Id, board.Rows.Single(r => r.TargetId == found.TargetId), board.Rows.Count);
     }
 
     private static async Task<List<(Guid TargetId, string Code, string Name)>> DepartmentTargetsAsync(EvalDbContext db, CancellationToken ct) =>
