@@ -44,6 +44,13 @@ public sealed class IndicatorSystem
     public DateTime? PublishedAtUtc { get; private set; }
     public AggregationMethod Aggregation { get; private set; }
     public MissingDataPolicy MissingData { get; private set; }
+
+    /// <summary>督办任务超期扣分: points deducted from a target's composite per overdue supervision task; null when the system has no such penalty.</summary>
+    public double? OverduePenaltyPerTask { get; private set; }
+
+    /// <summary>The most the overdue penalty deducts from one target in all; null for no cap.</summary>
+    public double? OverduePenaltyCap { get; private set; }
+
     public IReadOnlyList<IndicatorNode> Nodes => _nodes;
 
     public string DisplayName => $"{Name} v{Version}";
@@ -73,6 +80,28 @@ public sealed class IndicatorSystem
         node.SetWeight(weight);
         if (node.IsIndicator)
             node.Define(definition ?? throw new DomainException($"指标「{node.NameZh}」需要填写计量单位、方向和数据来源。"));
+    }
+
+    /// <summary>
+    /// Sets or clears (<paramref name="pointsPerTask"/> null) the overdue penalty. Both values are points on the 0–100 scale of the
+    /// composite; the cap may not be smaller than one task's points, and a cap without points per task means nothing.
+    /// </summary>
+    public void SetOverduePenalty(double? pointsPerTask, double? cap)
+    {
+        EnsureEditable();
+        if (pointsPerTask is null)
+        {
+            if (cap is not null)
+                throw new DomainException("填写了超期扣分上限，但没有填写每个超期任务扣几分。请填写每件扣分，或清空上限。");
+        }
+        else if (!double.IsFinite(pointsPerTask.Value) || pointsPerTask <= 0 || pointsPerTask > 100)
+            throw new DomainException($"每个超期任务的扣分必须大于0且不超过100分，当前为{pointsPerTask}。");
+        if (cap is { } c && (!double.IsFinite(c) || c <= 0 || c > 100))
+            throw new DomainException($"超期扣分上限必须大于0且不超过100分，当前为{c}。");
+        if (cap < pointsPerTask)
+            throw new DomainException($"超期扣分上限（{cap}分）不能小于每件扣分（{pointsPerTask}分）。");
+        OverduePenaltyPerTask = pointsPerTask;
+        OverduePenaltyCap = cap;
     }
 
     /// <summary>Moves a node one place up (-1) or down (+1) among its siblings.</summary>
@@ -185,6 +214,8 @@ public sealed class IndicatorSystem
         {
             LineageId = LineageId,
             Version = Version + 1,
+            OverduePenaltyPerTask = OverduePenaltyPerTask,
+            OverduePenaltyCap = OverduePenaltyCap,
         };
         var newIds = new Dictionary<Guid, Guid>();
         foreach (var node in _nodes.OrderBy(n => n.Level))

@@ -9,6 +9,7 @@ public enum ChangeKind
     RuleChanged,
     DefinitionChanged,
     Moved,
+    MethodChanged,
 }
 
 /// <summary>One difference between two versions of an indicator system, by indicator code.</summary>
@@ -23,6 +24,7 @@ public sealed record IndicatorChange(ChangeKind Kind, string Code, string Name, 
         ChangeKind.RuleChanged => "评分规则调整",
         ChangeKind.DefinitionChanged => "属性调整",
         ChangeKind.Moved => "移动",
+        ChangeKind.MethodChanged => "计分方法调整",
         _ => Kind.ToString(),
     };
 }
@@ -60,6 +62,10 @@ public static class IndicatorSystemDiff
         }
         foreach (var node in before.Nodes.Where(n => !current.ContainsKey(n.Code)).OrderBy(n => n.Level).ThenBy(n => n.SortOrder))
             changes.Add(new(ChangeKind.Removed, node.Code, node.NameZh, $"{node.NameZh}（{node.Weight:0.##}%）", null));
+        var penaltyBefore = Supervision.SupervisionPenalty.Describe(before.OverduePenaltyPerTask, before.OverduePenaltyCap);
+        var penaltyAfter = Supervision.SupervisionPenalty.Describe(after.OverduePenaltyPerTask, after.OverduePenaltyCap);
+        if (penaltyBefore != penaltyAfter)
+            changes.Add(new(ChangeKind.MethodChanged, "", Supervision.SupervisionPenalty.AdjustmentName + "扣分", penaltyBefore, penaltyAfter));
         return changes;
     }
 

@@ -1,4 +1,5 @@
 using EvalSystem.Domain.Scoring;
+using EvalSystem.Domain.Supervision;
 
 namespace EvalSystem.Domain.Indicators;
 
@@ -34,6 +35,7 @@ public static class IndicatorSystemScoring
         {
             Aggregation = system.Aggregation,
             MissingData = system.MissingData,
+            Adjustments = system.OverduePenaltyPerTask is { } points ? [SupervisionPenalty.Item(points, system.OverduePenaltyCap)] : [],
         };
         if (errors.Count > 0)
             throw new ScoringValidationException(errors);

@@ -35,18 +35,36 @@ public static class SupervisionMeasures
         return due == 0 ? null : onTime * 100.0 / due;
     }
 
-    /// <summary>Tasks due in the period that were not closed on time: the units of the overdue penalty.</summary>
-    public static int OverdueCount(IEnumerable<SupervisionTask> tasks, Guid departmentId, DateOnly periodStart, DateOnly periodEnd)
+    /// <summary>
+    /// Overdue tasks of the department among those due in the period, the units of the overdue penalty: a task counts
+    /// when it was closed after its deadline in force, or is still open and its deadline lies before <paramref name="asOf"/>.
+    /// An open task whose deadline has not passed on <paramref name="asOf"/> is not (yet) overdue.
+    /// </summary>
+    public static int OverdueCount(IEnumerable<SupervisionTask> tasks, Guid departmentId, DateOnly periodStart, DateOnly periodEnd, DateOnly asOf) =>
+        Overdue(tasks, departmentId, periodStart, periodEnd, asOf);
+
+    /// <summary>The same count over every task given, whoever is responsible (a region target's tasks).</summary>
+    public static int OverdueCount(IEnumerable<SupervisionTask> tasks, DateOnly periodStart, DateOnly periodEnd, DateOnly asOf) =>
+        Overdue(tasks, null, periodStart, periodEnd, asOf);
+
+    private static int Overdue(IEnumerable<SupervisionTask> tasks, Guid? departmentId, DateOnly periodStart, DateOnly periodEnd, DateOnly asOf)
     {
-        var (due, onTime) = Count(tasks, departmentId, periodStart, periodEnd);
-        return due - onTime;
+        ArgumentNullException.ThrowIfNull(tasks);
+        CheckPeriod(periodStart, periodEnd);
+        return tasks.Count(t => (departmentId is not { } d || t.DepartmentId == d) && t.Deadline >= periodStart && t.Deadline <= periodEnd
+            && !t.ClosedOnTime && (t.IsClosed || t.Deadline < asOf));
+    }
+
+    private static void CheckPeriod(DateOnly periodStart, DateOnly periodEnd)
+    {
+        if (periodEnd < periodStart)
+            throw new DomainException($"统计区间的结束日期（{periodEnd:yyyy-MM-dd}）不能早于开始日期（{periodStart:yyyy-MM-dd}）。");
     }
 
     private static (int Due, int OnTime) Count(IEnumerable<SupervisionTask> tasks, Guid? departmentId, DateOnly periodStart, DateOnly periodEnd)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        if (periodEnd < periodStart)
-            throw new DomainException($"统计区间的结束日期（{periodEnd:yyyy-MM-dd}）不能早于开始日期（{periodStart:yyyy-MM-dd}）。");
+        CheckPeriod(periodStart, periodEnd);
         int due = 0, onTime = 0;
         foreach (var task in tasks)
         {

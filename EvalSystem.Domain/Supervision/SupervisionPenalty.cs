@@ -5,9 +5,10 @@ namespace EvalSystem.Domain.Supervision;
 
 /// <summary>
 /// 督办任务超期扣分. The scoring engine already applies penalties as <see cref="Adjustment"/> items after aggregation
-/// (docs/methodology.md §7), so the penalty is one such item: put <see cref="Item"/> into the indicator system's
-/// <see cref="ScoringModelDefinition.Adjustments"/> and pass each target's <see cref="SupervisionMeasures.OverdueCount"/>
-/// as its units. <see cref="Compute"/> previews the points the engine will deduct, with the engine's formula.
+/// (docs/methodology.md §7), so the penalty is one such item. An indicator system that sets
+/// <see cref="Indicators.IndicatorSystem.OverduePenaltyPerTask"/> gets <see cref="Item"/> in its scoring definition, and the
+/// score run passes each target's overdue count (<see cref="SupervisionMeasures"/>) as its units.
+/// <see cref="Compute"/> previews the points the engine will deduct, with the engine's formula.
 /// </summary>
 public static class SupervisionPenalty
 {
@@ -31,6 +32,14 @@ public static class SupervisionPenalty
         var points = overdueCount * -pointsPerTask;
         return cap is { } c ? Math.Clamp(points, -c, c) : points;
     }
+
+    /// <summary>The penalty in words, e.g. "每件扣2分，最多扣10分" or "不扣分".</summary>
+    public static string Describe(double? pointsPerTask, double? cap) => pointsPerTask switch
+    {
+        null => "不扣分",
+        { } p when cap is { } c => $"每件扣{p:0.##}分，最多扣{c:0.##}分",
+        { } p => $"每件扣{p:0.##}分，不封顶",
+    };
 
     private static void Validate(int overdueCount, double pointsPerTask, double? cap)
     {

@@ -72,12 +72,24 @@ public class SupervisionMeasuresTests
         Assert.Equal(50.0, SupervisionMeasures.OnTimeCompletionRate(Tasks, Q1Start, Q1End)!.Value, precision: 9);
 
     [Fact]
-    public void OverdueCount_IsDueMinusOnTime()
+    public void OverdueCount_AfterThePeriod_IsDueMinusOnTime()
     {
-        Assert.Equal(2, SupervisionMeasures.OverdueCount(Tasks, Dept, Q1Start, Q1End));
-        Assert.Equal(1, SupervisionMeasures.OverdueCount(Tasks, Dept, Q2Start, Q2End));
-        Assert.Equal(0, SupervisionMeasures.OverdueCount([], Dept, Q1Start, Q1End));
+        Assert.Equal(2, SupervisionMeasures.OverdueCount(Tasks, Dept, Q1Start, Q1End, Q2Start)); // C closed late, D open
+        Assert.Equal(1, SupervisionMeasures.OverdueCount(Tasks, Dept, Q2Start, Q2End, Q2End.AddDays(1))); // H open
+        Assert.Equal(0, SupervisionMeasures.OverdueCount([], Dept, Q1Start, Q1End, Q2Start));
     }
+
+    [Fact]
+    public void OverdueCount_OpenTaskBeforeItsDeadline_IsNotOverdueYet()
+    {
+        Assert.Equal(0, SupervisionMeasures.OverdueCount(Tasks, Dept, Q2Start, Q2End, new DateOnly(2026, 4, 30))); // H due that day
+        Assert.Equal(1, SupervisionMeasures.OverdueCount(Tasks, Dept, Q2Start, Q2End, new DateOnly(2026, 5, 1)));
+        Assert.Equal(1, SupervisionMeasures.OverdueCount(Tasks, Dept, Q1Start, Q1End, new DateOnly(2026, 3, 31))); // C late; D due today
+    }
+
+    [Fact]
+    public void OverdueCount_OverTheTasksGiven_CountsEveryDepartment() =>
+        Assert.Equal(3, SupervisionMeasures.OverdueCount(Tasks, Q1Start, Q1End, Q2Start)); // C, D and G of the other department
 
     [Fact]
     public void Measures_PeriodEndingBeforeItStarts_IsRefused() =>
