@@ -82,6 +82,16 @@ public sealed class IndicatorSystem
             node.Define(definition ?? throw new DomainException($"指标「{node.NameZh}」需要填写计量单位、方向和数据来源。"));
     }
 
+    /// <summary>How scores are combined up the tree and how missing values are treated (a draft only).</summary>
+    public void SetScoringMethod(AggregationMethod aggregation, MissingDataPolicy missingData)
+    {
+        EnsureEditable();
+        if (!Enum.IsDefined(aggregation) || !Enum.IsDefined(missingData))
+            throw new DomainException("未知的聚合方法或缺失值处理方式。");
+        Aggregation = aggregation;
+        MissingData = missingData;
+    }
+
     /// <summary>
     /// Sets or clears (<paramref name="pointsPerTask"/> null) the overdue penalty. Both values are points on the 0–100 scale of the
     /// composite; the cap may not be smaller than one task's points, and a cap without points per task means nothing.

@@ -62,12 +62,26 @@ public static class IndicatorSystemDiff
         }
         foreach (var node in before.Nodes.Where(n => !current.ContainsKey(n.Code)).OrderBy(n => n.Level).ThenBy(n => n.SortOrder))
             changes.Add(new(ChangeKind.Removed, node.Code, node.NameZh, $"{node.NameZh}（{node.Weight:0.##}%）", null));
+        if (before.Aggregation != after.Aggregation)
+            changes.Add(new(ChangeKind.MethodChanged, "", "聚合方法", Label(before.Aggregation), Label(after.Aggregation)));
+        if (before.MissingData != after.MissingData)
+            changes.Add(new(ChangeKind.MethodChanged, "", "缺失值处理", Label(before.MissingData), Label(after.MissingData)));
         var penaltyBefore = Supervision.SupervisionPenalty.Describe(before.OverduePenaltyPerTask, before.OverduePenaltyCap);
         var penaltyAfter = Supervision.SupervisionPenalty.Describe(after.OverduePenaltyPerTask, after.OverduePenaltyCap);
         if (penaltyBefore != penaltyAfter)
             changes.Add(new(ChangeKind.MethodChanged, "", Supervision.SupervisionPenalty.AdjustmentName + "扣分", penaltyBefore, penaltyAfter));
         return changes;
     }
+
+    private static string Label(Scoring.AggregationMethod method) =>
+        method == Scoring.AggregationMethod.WeightedGeometric ? "加权几何平均" : "加权算术平均";
+
+    private static string Label(Scoring.MissingDataPolicy policy) => policy switch
+    {
+        Scoring.MissingDataPolicy.Zero => "计零分",
+        Scoring.MissingDataPolicy.CarryForward => "沿用上期值",
+        _ => "剔除并重新分配权重",
+    };
 
     /// <summary>The same rule may be stored with different white space or property order; compare its canonical form.</summary>
     private static string? Normalized(string? ruleJson)

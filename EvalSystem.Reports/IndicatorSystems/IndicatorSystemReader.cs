@@ -60,6 +60,7 @@ internal sealed partial class IndicatorSystemReader
 
         var headerRow = FindHeaderRow(ws);
         var title = ReadTitle(ws, headerRow ?? HeaderRow);
+        var penalty = ReadPenalty(ws, headerRow ?? HeaderRow);
         if (headerRow is null)
         {
             _errors.Add(HeaderRow, string.Empty, $"找不到表头行：第{HeaderRow}行应为表头，依次为 {string.Join("、", Headers)}。请使用导出的模板，不要删除表头。");
@@ -84,7 +85,8 @@ internal sealed partial class IndicatorSystemReader
         var rows = drafts.Select(d => d.ToRow()).ToList();
         IndicatorTreeValidator.ValidateModel(rows, title.Value.Aggregation, title.Value.MissingData, _errors);
         return Result(_errors.Count > 0 ? null : new IndicatorSystemSheet(
-            title.Value.Name, title.Value.TargetKind, title.Value.Aggregation, title.Value.MissingData, title.Value.Version, rows));
+            title.Value.Name, title.Value.TargetKind, title.Value.Aggregation, title.Value.MissingData, title.Value.Version, rows,
+            penalty.PerTask, penalty.Cap));
     }
 
     private ImportResult Result(IndicatorSystemSheet? sheet) => new(_errors.Count == 0 ? sheet : null, _errors.Sorted());
@@ -180,6 +182,40 @@ internal sealed partial class IndicatorSystemReader
             _errors.Add(RowOf(MissingDataLabel), MissingDataLabel, $"未知的缺失值处理方式「{missingText}」，可选：{MissingDataPolicies.Choices}。");
 
         return _errors.Count == 0 ? (name!, targetKind!, version, aggregation, missing) : null;
+    }
+
+    /// <summary>
+    /// 督办超期扣分 (optional: a workbook without the label has no penalty): points per task right of its label in column A,
+    /// the cap right of its label in the same row. Checked as the editor checks them: (0, 100], the cap not below one task.
+    /// </summary>
+    private (double? PerTask, double? Cap) ReadPenalty(IXLWorksheet ws, int headerRow)
+    {
+        for (var r = 1; r < headerRow; r++)
+        {
+            if (NormalizeHeader(SafeString(ws.Cell(r, 1))) != PenaltyLabel)
+                continue;
+            var perTask = PenaltyValue(ReadCell(ws.Cell(r, 2), r, PenaltyLabel), r, PenaltyLabel, "每个超期任务的扣分");
+            var cap = NormalizeHeader(SafeString(ws.Cell(r, 3))) == PenaltyCapLabel
+                ? PenaltyValue(ReadCell(ws.Cell(r, 4), r, PenaltyCapLabel), r, PenaltyCapLabel, "超期扣分上限")
+                : null;
+            if (cap is not null && perTask is null && ws.Cell(r, 2).IsEmpty())
+                _errors.Add(r, PenaltyCapLabel, $"填写了「{PenaltyCapLabel}」，但「{PenaltyLabel}」（B{r}）为空。请填写每件扣分，或清空上限。");
+            else if (cap < perTask)
+                _errors.Add(r, PenaltyCapLabel, $"扣分上限（{RuleParameterText.Number(cap!.Value)}分）不能小于每件扣分（{RuleParameterText.Number(perTask!.Value)}分）。");
+            return (perTask, cap);
+        }
+
+        return (null, null);
+    }
+
+    private double? PenaltyValue(CellValue cell, int row, string label, string what)
+    {
+        if (cell.Text.Length == 0)
+            return null;
+        if (TryNumber(cell, out var value) && value > 0 && value <= 100)
+            return value;
+        _errors.Add(row, label, $"{what}必须是大于0且不超过100的数字（当前为「{cell.Text}」）；不扣分请留空。");
+        return null;
     }
 
     private List<RowDraft> ReadRows(IXLWorksheet ws, int headerRow)

@@ -38,7 +38,9 @@ public sealed record IndicatorSystemSheet(
     AggregationMethod Aggregation,
     MissingDataPolicy MissingData,
     int Version,
-    IReadOnlyList<IndicatorRow> Rows);
+    IReadOnlyList<IndicatorRow> Rows,
+    double? OverduePenaltyPerTask = null,
+    double? OverduePenaltyCap = null);
 
 /// <summary>One import problem. <paramref name="Row"/> is 0 and <paramref name="Column"/> "" when not cell-specific.</summary>
 /// <param name="Sheet">Worksheet name ("" for file-level problems).</param>

@@ -46,7 +46,12 @@ internal static class IndicatorSystemWriter
         ws.Cell(3, 2).SetValue(sheet.Version).Style.NumberFormat.SetFormat("0");
         ws.Cell(4, 2).SetValue(Aggregations[sheet.Aggregation]);
         ws.Cell(5, 2).SetValue(MissingDataPolicies[sheet.MissingData]);
-        ws.Range(1, 2, TitleLabels.Length, 2).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
+        ws.Cell(PenaltyRow, 1).SetValue(PenaltyLabel).Style.Font.SetBold();
+        ws.Cell(PenaltyRow, 3).SetValue(PenaltyCapLabel).Style.Font.SetBold();
+        Double(ws.Cell(PenaltyRow, 2), sheet.OverduePenaltyPerTask);
+        Double(ws.Cell(PenaltyRow, 4), sheet.OverduePenaltyCap);
+        ws.Range(1, 2, PenaltyRow, 2).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
+        ws.Cell(PenaltyRow, 4).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
         List(ws.Cell(2, 2).AsRange(), TargetKinds);
         List(ws.Cell(4, 2).AsRange(), Aggregations.Texts);
         List(ws.Cell(5, 2).AsRange(), MissingDataPolicies.Texts);

@@ -17,6 +17,8 @@ internal static class InstructionsSheet
         [VersionLabel, "必填，正整数。", "1"],
         [AggregationLabel, "必填：" + Aggregations.Choices + "。", "加权算术平均"],
         [MissingDataLabel, "必填：" + MissingDataPolicies.Choices + "。", "剔除并重新分配权重"],
+        [PenaltyLabel, "选填（第6行B列），大于0且不超过100：每个超期督办任务从综合得分中扣的分数；留空表示不扣分。", "2"],
+        [PenaltyCapLabel, "选填（第6行D列），大于0且不超过100，不小于每件扣分：超期扣分合计最多扣的分数；留空表示不封顶。", "10"],
     ];
 
     private static readonly string[][] ColumnRows =
@@ -71,7 +73,7 @@ internal static class InstructionsSheet
         ws.Cell(r, 1).SetValue("指标体系导入模板填写说明").Style.Font.SetBold().Font.SetFontSize(14);
         r += 2;
         r = Section(ws, r, "一、填写须知", ["序号", "说明"], GeneralNotes.Select((n, i) => new[] { (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), n }).ToArray());
-        r = Section(ws, r, "二、标题区（第1–5行）", ["项目", "填写要求", "示例"], TitleBlock);
+        r = Section(ws, r, "二、标题区（第1–6行）", ["项目", "填写要求", "示例"], TitleBlock);
         r = Section(ws, r, "三、各列填写要求（第7行表头，第8行起为数据）", ["列名", "填写要求与可选值", "示例"], ColumnRows);
         Section(ws, r, "四、评分规则与规则参数写法", ["评分规则", "规则参数写法", "示例", "含义"], RuleRows);
 

@@ -16,6 +16,11 @@ internal static class WorkbookLayout
     public const string AggregationLabel = "聚合方法";
     public const string MissingDataLabel = "缺失值处理";
 
+    /// <summary>Optional, row 6: 督办超期扣分 per task in B6 and its cap in D6 (label in C6). Older workbooks without them mean no penalty.</summary>
+    public const string PenaltyLabel = "督办超期扣分(分/件)";
+    public const string PenaltyCapLabel = "扣分上限(分)";
+    public const int PenaltyRow = 6;
+
     /// <summary>Title block labels, one per row from row 1, value in column B.</summary>
     public static readonly string[] TitleLabels = [NameLabel, TargetKindLabel, VersionLabel, AggregationLabel, MissingDataLabel];
 

@@ -21,7 +21,23 @@ public sealed record TreeNode(
 }
 
 /// <summary>One version of a system as the 指标体系 page shows it: nodes in tree order and every problem that blocks publishing.</summary>
-public sealed record SystemView(SystemVersion Version, IReadOnlyList<TreeNode> Nodes, IReadOnlyList<string> Problems, bool CanEdit, bool IsFiltered);
+public sealed record SystemView(SystemVersion Version, IReadOnlyList<TreeNode> Nodes, IReadOnlyList<string> Problems, bool CanEdit, bool IsFiltered,
+    ScoringSettings? Scoring = null);
+
+/// <summary>The system-wide part of the method: how scores are combined, how gaps are filled, the overdue penalty.</summary>
+public sealed record ScoringSettings(AggregationMethod Aggregation, MissingDataPolicy MissingData, double? OverduePenaltyPerTask, double? OverduePenaltyCap)
+{
+    public string AggregationLabel => Aggregation == AggregationMethod.WeightedGeometric ? "加权几何平均" : "加权算术平均";
+
+    public string MissingDataLabel => MissingData switch
+    {
+        MissingDataPolicy.Zero => "缺失值计零分",
+        MissingDataPolicy.CarryForward => "缺失值沿用上期值",
+        _ => "缺失值剔除并按比例重新分配同级权重",
+    };
+
+    public string PenaltyLabel => Domain.Supervision.SupervisionPenalty.Describe(OverduePenaltyPerTask, OverduePenaltyCap);
+}
 
 public sealed record DepartmentOption(Guid Id, string Code, string Name);
 

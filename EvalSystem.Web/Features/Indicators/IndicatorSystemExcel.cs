@@ -32,7 +32,7 @@ public sealed class IndicatorSystemExcel(IDbContextFactory<EvalDbContext> dbFact
                 n.WarningValue, n.AdvancedValue, n.RuleJson, n.Formula, n.Measure))
             .ToList();
         var sheet = new IndicatorSystemSheet(system.Name, system.TargetKind == TargetKind.Region ? "地区" : "部门",
-            system.Aggregation, system.MissingData, system.Version, rows);
+            system.Aggregation, system.MissingData, system.Version, rows, system.OverduePenaltyPerTask, system.OverduePenaltyCap);
         return ($"{system.Name}-v{system.Version}.xlsx", IndicatorSystemWorkbook.Export(sheet));
     }
 
@@ -75,6 +75,8 @@ public sealed class IndicatorSystemExcel(IDbContextFactory<EvalDbContext> dbFact
 
         var now = clock.GetUtcNow().UtcDateTime;
         var system = lineage?.CreateNextDraft(now) ?? new IndicatorSystem(sheet.Name, kind, now, sheet.Aggregation, sheet.MissingData);
+        system.SetScoringMethod(sheet.Aggregation, sheet.MissingData);
+        system.SetOverduePenalty(sheet.OverduePenaltyPerTask, sheet.OverduePenaltyCap);
         foreach (var node in system.Nodes.ToList().Where(n => n.ParentId is null))
             RemoveSubtree(system, node);
         var parents = new Stack<(int Level, IndicatorNode Node)>();

@@ -51,7 +51,8 @@ public sealed class IndicatorSystemQueries(IDbContextFactory<EvalDbContext> dbFa
             .ToList();
         var periodCount = await db.Periods.CountAsync(p => p.IndicatorSystemId == systemId, ct);
         return new SystemView(ToVersion(system, periodCount), nodes, canEdit ? Problems(system) : [],
-            canEdit && system.Status == SystemStatus.Draft, filtered);
+            canEdit && system.Status == SystemStatus.Draft, filtered,
+            new ScoringSettings(system.Aggregation, system.MissingData, system.OverduePenaltyPerTask, system.OverduePenaltyCap));
     }
 
     public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default)

@@ -53,6 +53,14 @@ public sealed class IndicatorSystemService(IDbContextFactory<EvalDbContext> dbFa
             return nodeId;
         }, ct);
 
+    /// <summary>督办超期扣分 of a draft: points per overdue task and an optional cap; null points clear the penalty.</summary>
+    public Task SetOverduePenaltyAsync(Guid systemId, double? pointsPerTask, double? cap, CancellationToken ct = default) =>
+        EditAsync(systemId, system =>
+        {
+            system.SetOverduePenalty(pointsPerTask, cap);
+            return systemId;
+        }, ct);
+
     /// <summary>Starts the next draft version of a published system; refuses a second draft of the same system.</summary>
     public async Task<Guid> CreateDraftAsync(Guid publishedId, CancellationToken ct = default)
     {

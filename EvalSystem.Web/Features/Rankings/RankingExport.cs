@@ -7,6 +7,7 @@ using EvalSystem.Domain.Scoring;
 using EvalSystem.Reports.Bulletins;
 using EvalSystem.Reports.IndicatorSystems;
 using EvalSystem.Web.Data;
+using EvalSystem.Web.Features.Indicators;
 using EvalSystem.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using ReportRankingRow = EvalSystem.Reports.Bulletins.RankingRow;
@@ -71,7 +72,7 @@ public sealed class RankingExport(IDbContextFactory<EvalDbContext> dbFactory, Ac
     internal static async Task<MethodDescription> MethodAsync(EvalDbContext db, RankedRun run, CancellationToken ct)
     {
         var system = await db.IndicatorSystems.AsNoTracking().Where(s => s.Id == run.SystemId)
-            .Select(s => new { s.Name, s.Version, s.Aggregation, s.MissingData })
+            .Select(s => new { s.Name, s.Version, s.Aggregation, s.MissingData, s.OverduePenaltyPerTask, s.OverduePenaltyCap })
             .SingleAsync(ct);
         var nodes = await db.IndicatorNodes.AsNoTracking().Where(n => n.SystemId == run.SystemId).ToListAsync(ct);
         var children = nodes.ToLookup(n => n.ParentId);
@@ -88,19 +89,17 @@ public sealed class RankingExport(IDbContextFactory<EvalDbContext> dbFactory, Ac
         }
         Add(null, "");
 
-        var aggregation = system.Aggregation == AggregationMethod.WeightedGeometric ? "加权几何平均" : "加权算术平均";
-        var missing = system.MissingData switch
-        {
-            MissingDataPolicy.Zero => "缺失值计零分",
-            MissingDataPolicy.CarryForward => "缺失值沿用上期值",
-            _ => "缺失值剔除并按比例重新分配同级权重",
-        };
+        var settings = new ScoringSettings(system.Aggregation, system.MissingData, system.OverduePenaltyPerTask, system.OverduePenaltyCap);
         var perturbation = (run.Perturbation * 100).ToString("0.##", CultureInfo.InvariantCulture);
-        var notes = string.Join('\n',
+        var notes = string.Join('\n', new[]
+        {
             $"指标体系：{system.Name} 第{system.Version}版。",
-            $"综合得分 = 各级指标得分逐级{aggregation}，再计加分、扣分，限定在 0–100 分；{missing}，插补值在明细中标出。",
+            $"综合得分 = 各级指标得分逐级{settings.AggregationLabel}，再计加分、扣分，限定在 0–100 分；{settings.MissingDataLabel}，插补值在明细中标出。",
+            system.OverduePenaltyPerTask is null ? null
+                : $"督办任务超期扣分：{settings.PenaltyLabel}。超期任务 = 截止日期在本周期内、逾期销号或计算当日仍逾期未销号的督办任务。",
             "排名：按综合得分从高到低竞争排名，得分相同者名次并列（如 1、2、2、4）。名次变化 = 上期排名 − 本期排名。",
-            $"排名区间：各级权重在 ±{perturbation}% 内随机扰动 {run.Draws} 次，取名次的 5% 与 95% 分位数（四舍五入到整名次）。");
+            $"排名区间：各级权重在 ±{perturbation}% 内随机扰动 {run.Draws} 次，取名次的 5% 与 95% 分位数（四舍五入到整名次）。",
+        }.OfType<string>());
         return new MethodDescription(lines, notes);
     }
 

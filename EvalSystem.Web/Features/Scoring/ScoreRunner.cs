@@ -4,7 +4,9 @@ using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.ScoreRuns;
 using EvalSystem.Domain.Scoring;
+using EvalSystem.Domain.Supervision;
 using EvalSystem.Web.Data;
+using EvalSystem.Web.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace EvalSystem.Web.Features.Scoring;
@@ -40,7 +42,7 @@ public sealed class ScoreRunner(IDbContextFactory<EvalDbContext> dbFactory, Time
         var model = ScoringModel.Build(system.ToScoringDefinition());
 
         progress?.Report(new(20, "读取指标原始值"));
-        var input = await LoadInputAsync(db, period, system, model, ct);
+        var input = await LoadInputAsync(db, period, system, model, SupervisionClock.Today(clock), ct);
 
         progress?.Report(new(40, "计算指标得分与综合得分"));
         var result = ScoringEngine.Compute(model, input);
@@ -127,7 +129,8 @@ public sealed class ScoreRunner(IDbContextFactory<EvalDbContext> dbFactory, Time
 
     private static bool Same(double? a, double? b) => a.HasValue == b.HasValue && (a is null || Same(a.Value, b!.Value));
 
-    private static async Task<ScoringInput> LoadInputAsync(EvalDbContext db, EvaluationPeriod period, IndicatorSystem system, ScoringModel model, CancellationToken ct)
+    private static async Task<ScoringInput> LoadInputAsync(EvalDbContext db, EvaluationPeriod period, IndicatorSystem system, ScoringModel model,
+        DateOnly today, CancellationToken ct)
     {
         var targetIds = await db.Targets.AsNoTracking().Where(t => t.Kind == period.TargetKind)
             .OrderBy(t => t.Name).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
@@ -158,10 +161,22 @@ public sealed class ScoreRunner(IDbContextFactory<EvalDbContext> dbFactory, Time
             }
         }
 
+        // 督办任务超期扣分: one unit per overdue task of each target, when the system defines the penalty.
+        IReadOnlyList<string> adjustmentCodes = [];
+        double[]? adjustmentUnits = null;
+        if (model.Definition.Adjustments.Any(a => a.Code == SupervisionPenalty.AdjustmentCode))
+        {
+            var overdue = await SupervisionMeasureService.OverdueCountsAsync(db, period, today, ct);
+            adjustmentCodes = [SupervisionPenalty.AdjustmentCode];
+            adjustmentUnits = targetIds.Select(id => (double)overdue.GetValueOrDefault(id)).ToArray();
+        }
+
         return new ScoringInput(targetIds.Select(id => id.ToString()).ToList(), codes, values)
         {
             PreviousValues = previousValues,
             Previous = standings,
+            AdjustmentCodes = adjustmentCodes,
+            AdjustmentUnits = adjustmentUnits,
         };
     }
 

@@ -49,27 +49,41 @@ public sealed class SupervisionMeasureService(IDbContextFactory<EvalDbContext> d
             .Select(n => n.Id).ToListAsync(ct);
         if (nodes.Count == 0)
             return [];
+        var result = new List<(Guid, Guid, double?)>();
+        foreach (var (target, tasks) in await TasksByTargetAsync(db, period, ct))
+        {
+            var rate = SupervisionMeasures.OnTimeCompletionRate(tasks, period.StartDate, period.EndDate);
+            foreach (var node in nodes)
+                result.Add((target, node, rate));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// 督办任务超期 units of the overdue penalty for every target of a period: the tasks due in the period that were closed
+    /// late, or are still open with their deadline before <paramref name="asOf"/> (the day of the score run).
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<Guid, int>> OverdueCountsAsync(EvalDbContext db, EvaluationPeriod period, DateOnly asOf, CancellationToken ct) =>
+        (await TasksByTargetAsync(db, period, ct))
+            .ToDictionary(t => t.Key, t => SupervisionMeasures.OverdueCount(t.Value, period.StartDate, period.EndDate, asOf));
+
+    /// <summary>
+    /// The tasks due in the period that concern each target of the period's kind: a department target's tasks are those it is
+    /// responsible for; a region target's those concerning its region and every region below it.
+    /// </summary>
+    private static async Task<Dictionary<Guid, List<SupervisionTask>>> TasksByTargetAsync(EvalDbContext db, EvaluationPeriod period, CancellationToken ct)
+    {
         var tasks = await db.SupervisionTasks.AsNoTracking().Include(t => t.Extensions)
             .Where(t => t.Deadline >= period.StartDate && t.Deadline <= period.EndDate).ToListAsync(ct);
         var targets = await db.Targets.AsNoTracking().Where(t => t.Kind == period.TargetKind).ToListAsync(ct);
         var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
-        var result = new List<(Guid, Guid, double?)>();
-        foreach (var target in targets)
+        return targets.ToDictionary(t => t.Id, target =>
         {
-            double? rate;
             if (target.DepartmentId is { } department)
-            {
-                rate = SupervisionMeasures.OnTimeCompletionRate(tasks, department, period.StartDate, period.EndDate);
-            }
-            else
-            {
-                var codes = RegionCodesUnder(target.RegionId!.Value, regions);
-                rate = SupervisionMeasures.OnTimeCompletionRate(tasks.Where(t => t.RegionCode is { } c && codes.Contains(c)), period.StartDate, period.EndDate);
-            }
-            foreach (var node in nodes)
-                result.Add((target.Id, node, rate));
-        }
-        return result;
+                return tasks.Where(t => t.DepartmentId == department).ToList();
+            var codes = RegionCodesUnder(target.RegionId!.Value, regions);
+            return tasks.Where(t => t.RegionCode is { } c && codes.Contains(c)).ToList();
+        });
     }
 
     private async Task<int> WriteAsync(EvalDbContext db, EvaluationPeriod period, CancellationToken ct)

@@ -142,6 +142,50 @@ public class IndicatorSystemWorkbookImportTests
     }
 
     [Fact]
+    public void Import_WorkbookFromBeforeThePenaltyRow_HasNoPenalty()
+    {
+        var result = ImportEdited(Sample with { OverduePenaltyPerTask = 2, OverduePenaltyCap = 8 }, ws => ws.Range("A6:D6").Clear());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal((null, null), (result.Sheet!.OverduePenaltyPerTask, result.Sheet.OverduePenaltyCap));
+    }
+
+    [Fact]
+    public void Import_PenaltyTypedIntoTheTemplate_IsRead()
+    {
+        var result = ImportEdited(Sample, ws =>
+        {
+            ws.Cell(6, 2).SetValue("0.5");
+            ws.Cell(6, 4).SetValue(3);
+        });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal((0.5, 3.0), (result.Sheet!.OverduePenaltyPerTask, result.Sheet.OverduePenaltyCap));
+    }
+
+    [Theory]
+    [InlineData("两分", null, "督办超期扣分(分/件)", "每个超期任务的扣分必须是大于0且不超过100的数字（当前为「两分」）")]
+    [InlineData("0", null, "督办超期扣分(分/件)", "大于0且不超过100")]
+    [InlineData("150", null, "督办超期扣分(分/件)", "大于0且不超过100")]
+    [InlineData("2", "-1", "扣分上限(分)", "超期扣分上限必须是大于0且不超过100的数字")]
+    [InlineData("5", "3", "扣分上限(分)", "扣分上限（3分）不能小于每件扣分（5分）")]
+    [InlineData(null, "10", "扣分上限(分)", "填写了「扣分上限(分)」，但「督办超期扣分(分/件)」（B6）为空")]
+    public void Import_BadPenalty_IsPointedAtRowSixAndNothingIsImported(string? perTask, string? cap, string column, string message)
+    {
+        var result = ImportEdited(Sample, ws =>
+        {
+            if (perTask is not null)
+                ws.Cell(6, 2).SetValue(perTask);
+            if (cap is not null)
+                ws.Cell(6, 4).SetValue(cap);
+        });
+
+        var error = AssertSingleError(result);
+        Assert.Equal((6, column), (error.Row, error.Column));
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
     public void Import_MissingTitleLabel_SaysWhereItBelongs()
     {
         var result = ImportEdited(Sample, ws => ws.Row(3).Delete());

@@ -17,6 +17,14 @@ public class IndicatorSystemWorkbookRoundTripTests
         => AssertRoundTrip(Departments());
 
     [Fact]
+    public void ExportThenImport_OverduePenaltyWithCap_GivesBackTheSameRecords()
+        => AssertRoundTrip(Departments() with { OverduePenaltyPerTask = 1.5, OverduePenaltyCap = 6 });
+
+    [Fact]
+    public void ExportThenImport_OverduePenaltyWithoutCap_GivesBackTheSameRecords()
+        => AssertRoundTrip(County() with { OverduePenaltyPerTask = 2 });
+
+    [Fact]
     public void CountySystem_CoversEveryRuleTypeAndBothDirections()
     {
         var leaves = County().Rows.Where(r => r.IsIndicator).ToList();
@@ -113,6 +121,7 @@ public class IndicatorSystemWorkbookRoundTripTests
         Assert.Equal(expected.Aggregation, actual.Aggregation);
         Assert.Equal(expected.MissingData, actual.MissingData);
         Assert.Equal(expected.Version, actual.Version);
+        Assert.Equal((expected.OverduePenaltyPerTask, expected.OverduePenaltyCap), (actual.OverduePenaltyPerTask, actual.OverduePenaltyCap));
         Assert.Equal(expected.Rows.Count, actual.Rows.Count);
         for (var i = 0; i < expected.Rows.Count; i++)
         {
