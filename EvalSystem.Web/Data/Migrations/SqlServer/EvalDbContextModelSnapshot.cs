@@ -329,6 +329,12 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<double?>("OverduePenaltyCap")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("OverduePenaltyPerTask")
+                        .HasColumnType("float");
+
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("datetime2");
 

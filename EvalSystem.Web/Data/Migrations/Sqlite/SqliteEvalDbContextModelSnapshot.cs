@@ -320,6 +320,12 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("OverduePenaltyCap")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("OverduePenaltyPerTask")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
