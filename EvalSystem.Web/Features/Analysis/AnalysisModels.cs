@@ -113,6 +113,9 @@ public sealed record BreakdownResult(
     double? CompositeChange, int? RankChange, double AggregateScore, double AdjustmentPoints, AggregationMethod Aggregation,
     IReadOnlyList<BreakdownRow> Rows)
 {
+    /// <summary>Overdue supervision tasks the run deducted for (督办任务超期扣分); null when nothing was deducted.</summary>
+    public int? OverdueTasks { get; init; }
+
     /// <summary>Composite − aggregate − adjustments: non-zero only when the composite was clipped to 0 or 100.</summary>
     public double ClippingCorrection => Composite - AggregateScore - AdjustmentPoints;
 

@@ -4,6 +4,7 @@ using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.ScoreRuns;
 using EvalSystem.Domain.Scoring;
+using EvalSystem.Domain.Supervision;
 using EvalSystem.Web.Data;
 using EvalSystem.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -153,7 +154,20 @@ public sealed class AnalysisQueries(IDbContextFactory<EvalDbContext> dbFactory, 
         }).ToList();
 
         return new BreakdownResult(run, target.Id, target.Name, targetCount, standing.Composite, standing.Rank, standing.Rank5, standing.Rank95,
-            standing.CompositeChange, standing.RankChange, standing.AggregateScore, standing.AdjustmentPoints, aggregation, rows);
+            standing.CompositeChange, standing.RankChange, standing.AggregateScore, standing.AdjustmentPoints, aggregation, rows)
+        {
+            OverdueTasks = standing.AdjustmentPoints != 0 ? await OverdueTasksAsync(db, runId, targetId, ct) : null,
+        };
+    }
+
+    /// <summary>The overdue-task count the run deducted for (督办任务超期), read from the run's stored input.</summary>
+    private static async Task<int?> OverdueTasksAsync(EvalDbContext db, Guid runId, Guid targetId, CancellationToken ct)
+    {
+        var snapshot = await db.ScoreRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.InputSnapshot).SingleAsync(ct);
+        var input = ScoringInputSnapshot.Deserialize(snapshot);
+        var column = input.AdjustmentCodes.ToList().IndexOf(SupervisionPenalty.AdjustmentCode);
+        var row = input.TargetKeys.ToList().IndexOf(targetId.ToString());
+        return column < 0 || row < 0 || input.AdjustmentUnits is not { } units ? null : (int)units[(row * input.AdjustmentCodes.Count) + column];
     }
 
     private sealed record Viewer(ClaimsPrincipal User, bool SeesAllTargets, bool SeesUnpublished)

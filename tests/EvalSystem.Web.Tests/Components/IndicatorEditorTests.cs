@@ -100,3 +100,36 @@ public class RuleEditorTests : MudTestContext
         Assert.Equal("得分 50", editor.Find("[data-testid=rule-score]").TextContent.Trim());
     }
 }
+
+public class ScoringSettingsPanelTests : MudTestContext
+{
+    private static readonly ScoringSettings WithPenalty = new(AggregationMethod.WeightedArithmetic, MissingDataPolicy.ExcludeAndReweight, 2, 10);
+
+    [Fact]
+    public void APublishedVersion_ShowsThePenaltyInWords_WithoutFields()
+    {
+        var panel = Render<ScoringSettingsPanel>(p => p.Add(x => x.Settings, WithPenalty).Add(x => x.Editable, false));
+
+        Assert.Equal("督办任务超期扣分：每件扣2分，最多扣10分", panel.Find("[data-testid=penalty-label]").TextContent.Trim());
+        Assert.Contains("加权算术平均", panel.Markup);
+        Assert.Empty(panel.FindAll("[data-testid=save-penalty]"));
+    }
+
+    [Fact]
+    public void ADraft_SavesTheTypedValues_AndSaveIsOffUntilSomethingChanged()
+    {
+        var saved = new List<(double?, double?)>();
+        var panel = Render<ScoringSettingsPanel>(p => p
+            .Add(x => x.Settings, new ScoringSettings(AggregationMethod.WeightedArithmetic, MissingDataPolicy.Zero, null, null))
+            .Add(x => x.Editable, true)
+            .Add(x => x.OnSave, value => saved.Add(value)));
+        Assert.Contains("不扣分", panel.Find("[data-testid=penalty-label]").TextContent);
+        Assert.True(panel.Find("[data-testid=save-penalty]").HasAttribute("disabled"));
+
+        panel.Find("[data-testid=penalty-per-task] input, input[data-testid=penalty-per-task]").Change("1.5");
+        panel.Find("[data-testid=penalty-cap] input, input[data-testid=penalty-cap]").Change("6");
+        panel.Find("[data-testid=save-penalty]").Click();
+
+        Assert.Equal([((double?)1.5, (double?)6)], saved);
+    }
+}
