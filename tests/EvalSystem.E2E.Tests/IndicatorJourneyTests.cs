@@ -7,7 +7,7 @@ namespace EvalSystem.E2E.Tests;
 public sealed class IndicatorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Office_AddsABandedIndicator_SeesItsPreviewScore_AndPublishesANewVersion()
+    public async Task Office_AddsABandedIndicator_SeesItsPreviewScore_SetsTheOverduePenalty_AndPublishesANewVersion()
     {
         await using var session = await browser.NewSessionAsync();
         var page = session.Page;
@@ -42,10 +42,15 @@ public sealed class IndicatorJourneyTests(BrowserFixture browser) : IClassFixtur
         await indicators.SetWeightAsync("ZW-1", 5);
         await Assertions.Expect(indicators.Sum("ZW")).ToHaveTextAsync("100%");
         await Assertions.Expect(indicators.Problems).ToHaveCountAsync(0);
+
+        await indicators.SetOverduePenaltyAsync(2, 10);
+        await Assertions.Expect(indicators.PenaltyLabel).ToHaveTextAsync("督办任务超期扣分：每件扣2分，最多扣10分");
         await session.ScreenshotAsync("office-indicator-draft");
 
         await indicators.PublishAsync();
         await Assertions.Expect(indicators.Status).ToContainTextAsync("已发布");
+        await Assertions.Expect(indicators.PenaltyLabel).ToContainTextAsync("每件扣2分，最多扣10分");
+        await Assertions.Expect(page.Locator("[data-testid=save-penalty]")).ToHaveCountAsync(0);
         session.AssertNoBrowserErrors();
     }
 }

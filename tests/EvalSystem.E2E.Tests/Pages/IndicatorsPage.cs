@@ -30,5 +30,15 @@ public sealed class IndicatorsPage(IPage page)
 
     public ILocator RuleScore => page.Locator("[data-testid=rule-score]");
     public ILocator RuleCurve => page.Locator("[data-testid=rule-curve] svg");
+    public ILocator PenaltyLabel => page.Locator("[data-testid=penalty-label]");
+
+    public async Task SetOverduePenaltyAsync(double perTask, double cap)
+    {
+        await Input("penalty-per-task").FillAsync(perTask.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Input("penalty-cap").FillAsync(cap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Input("penalty-cap").PressAsync("Tab");
+        await page.Locator("[data-testid=save-penalty]").ClickAsync();
+    }
+
     public Task SaveDialogAsync() => page.Locator("[data-testid=form-save]").ClickAsync();
 }
