@@ -41,7 +41,8 @@ internal sealed class SupervisionTaskConfiguration : IEntityTypeConfiguration<Su
         builder.HasIndex(t => new { t.DepartmentId, t.Status });
         builder.HasIndex(t => new { t.Status, t.Deadline });
         builder.HasIndex(t => new { t.PeriodId, t.TargetId });
-        builder.HasIndex(t => t.RatingId);
+        // One task per bad review, also when two offices press 转为督查任务 at once (SQL Server filters out the NULLs).
+        builder.HasIndex(t => t.RatingId).IsUnique();
     }
 }
 

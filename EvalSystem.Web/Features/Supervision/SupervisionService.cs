@@ -56,7 +56,18 @@ public sealed class SupervisionService(
                 throw new DomainException($"差评{item.RatingId}已经转为督查任务，不能重复转办。");
             draft = SupervisionTaskGenerator.FromBadReview(rating.Id, item.DepartmentId, item.RegionCode, rating.RatedAt, rating.Comment, deadline);
         }
-        return (await IssueAsync([draft], user.ToUserRef(), ct))[0];
+        try
+        {
+            return (await IssueAsync([draft], user.ToUserRef(), ct))[0];
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on the rating: another office made it a task at the same moment.
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await db.SupervisionTasks.AnyAsync(t => t.RatingId == draft.RatingId, ct))
+                throw new DomainException("这条差评刚刚已被转为督查任务，不能重复转办。");
+            throw;
+        }
     }
 
     /// <summary>

@@ -92,6 +92,16 @@ public sealed class SupervisionGenerationTests(AppFixture app) : IClassFixture<A
             Assert.Contains("窗口无人", task.Problem);
             var twice = await Assert.ThrowsAsync<DomainException>(() => service.FromRectificationAsync(item, Today.AddDays(7)));
             Assert.Contains("不能重复转办", twice.Message);
+
+            // Past the service's check (two offices at the same moment), the database still keeps one task per bad review.
+            var copy = new SupervisionTask(new SupervisionNumber(2026, 9901),
+                new SupervisionTaskDraft("重复转办", "同一条差评。", SupervisionSource.BadReview, task.DepartmentId, Today.AddDays(7)) { RatingId = task.RatingId },
+                Office, DateTimeOffset.UtcNow);
+            await using var raw = app.Factory.Services.CreateAsyncScope();
+            var rawDb = raw.ServiceProvider.GetRequiredService<EvalDbContext>();
+            rawDb.SupervisionTasks.Add(copy);
+            await Assert.ThrowsAsync<DbUpdateException>(() => rawDb.SaveChangesAsync());
+            Assert.Equal(1, await db.SupervisionTasks.CountAsync(t => t.RatingId == task.RatingId));
         }
 
         await using var amr = await app.ScopeAsAccountAsync("dept-amr");
