@@ -1459,7 +1459,9 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("RatingId");
+                    b.HasIndex("RatingId")
+                        .IsUnique()
+                        .HasFilter("[RatingId] IS NOT NULL");
 
                     b.HasIndex("DepartmentId", "Status");
 

@@ -1448,7 +1448,8 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("RatingId");
+                    b.HasIndex("RatingId")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "Status");
 

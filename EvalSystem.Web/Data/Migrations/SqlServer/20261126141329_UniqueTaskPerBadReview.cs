@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EvalSystem.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class UniqueTaskPerBadReview : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SupervisionTasks_RatingId",
+                table: "SupervisionTasks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionTasks_RatingId",
+                table: "SupervisionTasks",
+                column: "RatingId",
+                unique: true,
+                filter: "[RatingId] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SupervisionTasks_RatingId",
+                table: "SupervisionTasks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionTasks_RatingId",
+                table: "SupervisionTasks",
+                column: "RatingId");
+        }
+    }
+}
