@@ -2,13 +2,14 @@ using EvalSystem.Domain.Common;
 
 namespace EvalSystem.Domain.Reports;
 
-/// <summary>Where a report job stands: 排队中 → 生成中 → 已完成 or 失败.</summary>
+/// <summary>Where a report job stands: 排队中 → 生成中 → 已完成 or 失败; a completed job's file is removed after the retention period (已清理).</summary>
 public enum ReportJobStatus
 {
     Queued,
     Running,
     Completed,
     Failed,
+    Expired,
 }
 
 /// <summary>
@@ -109,14 +110,30 @@ public sealed class ReportJob
     /// <summary>A queued or running job that could not be generated; the message says why, in words a user can act on.</summary>
     public void Fail(string message, DateTime nowUtc)
     {
-        if (Status is ReportJobStatus.Completed or ReportJobStatus.Failed)
+        if (IsFinished)
             throw new DomainException("已结束的报表任务不能再标记为失败。");
         Status = ReportJobStatus.Failed;
         FinishedAtUtc = nowUtc;
         Message = Trim(string.IsNullOrWhiteSpace(message) ? "生成失败。" : message);
     }
 
-    public bool IsFinished => Status is ReportJobStatus.Completed or ReportJobStatus.Failed;
+    /// <summary>When the file was removed after the retention period (已清理); null while it is kept.</summary>
+    public DateTime? ExpiredAtUtc { get; private set; }
+
+    /// <summary>
+    /// 已清理: the file of a completed job was removed after the retention period. The job stays as the record of who asked for
+    /// what and when, with the file's size and SHA-256, so an auditor can still check a copy kept elsewhere.
+    /// </summary>
+    public void Expire(DateTime nowUtc)
+    {
+        if (Status != ReportJobStatus.Completed)
+            throw new DomainException("只有已完成的报表才能清理文件。");
+        Status = ReportJobStatus.Expired;
+        ExpiredAtUtc = nowUtc;
+        Message = "文件已超过保留期限并被清理，如需要请重新生成。";
+    }
+
+    public bool IsFinished => Status is ReportJobStatus.Completed or ReportJobStatus.Failed or ReportJobStatus.Expired;
 
     private static string Trim(string message) => message.Length > MaxMessageLength ? message[..MaxMessageLength] : message;
 }

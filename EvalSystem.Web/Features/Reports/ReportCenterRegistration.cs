@@ -11,6 +11,8 @@ public static class ReportCenterRegistration
         builder.Services.AddSingleton<ReportCatalog>();
         builder.Services.AddSingleton<ReportQueue>();
         builder.Services.AddHostedService<ReportWorker>();
+        builder.Services.AddScoped<ReportRetention>();
+        builder.Services.AddHostedService<ReportRetentionWorker>();
         builder.Services.AddScoped<ReportCenterService>();
         return builder;
     }

@@ -24,6 +24,7 @@ public sealed class ReportCenterService(
     ReportCatalog catalog,
     ReportQueue queue,
     ReportFileStore store,
+    ReportOptions options,
     TimeProvider clock)
 {
     public const int HistorySize = 100;
@@ -103,6 +104,8 @@ public sealed class ReportCenterService(
         var job = await db.ReportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct) ?? throw new DomainException("报表任务不存在。");
         if (!SeesAllJobs(user) && job.RequestedById != user.ToUserRef().UserId)
             await access.RefuseAsync(user, Entity, jobId.ToString(), "只能下载本人生成的报表。");
+        if (job.Status == ReportJobStatus.Expired)
+            throw new DomainException($"这份报表完成于{job.FinishedAtUtc?.AddHours(8):yyyy-MM-dd}，文件已超过保留期限（{options.RetentionDays}天）被清理，请重新生成。");
         if (job.Status != ReportJobStatus.Completed)
             throw new DomainException($"报表尚未生成完成（{ReportJobRow.StatusName(job.Status)}）。");
         var content = store.OpenRead(jobId) ?? throw new DomainException("报表文件已不存在，请重新生成。");

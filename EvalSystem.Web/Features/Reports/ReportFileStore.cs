@@ -24,6 +24,8 @@ public sealed class ReportFileStore
             throw new StartupException("配置项 Reports:StorePath 不能为空。 Reports:StorePath must not be empty.");
         if (options.MaxConcurrentGenerations is < 1 or > 16)
             throw new StartupException($"配置项 Reports:MaxConcurrentGenerations 必须在 1 到 16 之间（当前为 {options.MaxConcurrentGenerations}）。 Reports:MaxConcurrentGenerations must be 1–16.");
+        if (options.RetentionDays is < 0 or > 3650)
+            throw new StartupException($"配置项 Reports:RetentionDays 必须在 0 到 3650 之间（当前为 {options.RetentionDays}；0 表示永久保留）。 Reports:RetentionDays must be 0–3650.");
         FolderPath = Path.GetFullPath(Path.IsPathRooted(options.StorePath) ? options.StorePath : Path.Combine(contentRootPath, options.StorePath));
         Directory.CreateDirectory(FolderPath);
     }
@@ -61,6 +63,34 @@ public sealed class ReportFileStore
     {
         var path = PathOf(jobId);
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null;
+    }
+
+    /// <summary>Removes a job's file; false when there was none.</summary>
+    public bool Delete(Guid jobId)
+    {
+        var path = PathOf(jobId);
+        if (!File.Exists(path))
+            return false;
+        File.Delete(path);
+        return true;
+    }
+
+    /// <summary>
+    /// Files last written before <paramref name="beforeUtc"/>: stored reports with their job id, and half-written files a stopped
+    /// server left behind (job id null).
+    /// </summary>
+    public IEnumerable<(Guid? JobId, string Path)> FilesOlderThan(DateTime beforeUtc)
+    {
+        foreach (var path in Directory.EnumerateFiles(FolderPath))
+        {
+            if (File.GetLastWriteTimeUtc(path) >= beforeUtc)
+                continue;
+            var name = Path.GetFileName(path);
+            if (name.StartsWith(TempPrefix, StringComparison.Ordinal))
+                yield return (null, path);
+            else if (name.EndsWith(Extension, StringComparison.Ordinal) && Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out var id))
+                yield return (id, path);
+        }
     }
 
     private string PathOf(Guid jobId) => Path.Combine(FolderPath, jobId.ToString("N", CultureInfo.InvariantCulture) + Extension);

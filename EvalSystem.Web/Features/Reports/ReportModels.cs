@@ -33,7 +33,7 @@ public sealed record ReportJobRow(
     long? SizeBytes,
     string? Sha256)
 {
-    public bool IsFinished => Status is ReportJobStatus.Completed or ReportJobStatus.Failed;
+    public bool IsFinished => Status is ReportJobStatus.Completed or ReportJobStatus.Failed or ReportJobStatus.Expired;
 
     public string StatusText => StatusName(Status);
 
@@ -44,6 +44,7 @@ public sealed record ReportJobRow(
         ReportJobStatus.Queued => "排队中",
         ReportJobStatus.Running => "生成中",
         ReportJobStatus.Completed => "已完成",
+        ReportJobStatus.Expired => "已清理",
         _ => "失败",
     };
 

@@ -10,4 +10,7 @@ public sealed class ReportOptions
 
     /// <summary>How many reports are generated at the same time; the rest wait in the queue (排队中).</summary>
     public int MaxConcurrentGenerations { get; set; } = 2;
+
+    /// <summary>Days a generated file is kept after it was completed; older files are removed (已清理) and the job stays in the history. 0 keeps files for ever.</summary>
+    public int RetentionDays { get; set; } = 90;
 }

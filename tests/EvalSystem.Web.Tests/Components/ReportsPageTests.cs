@@ -26,7 +26,8 @@ public sealed class ReportsPageTests : MudTestContext
         services.AddScoped<AccessGuard>();
         services.AddSingleton<ReportCatalog>();
         services.AddSingleton<ReportQueue>();
-        services.AddSingleton(sp => new ReportFileStore(new ReportOptions(), Path.GetDirectoryName(sp.GetRequiredService<SqliteTestDatabase>().Path)!));
+        services.AddSingleton(new ReportOptions());
+        services.AddSingleton(sp => new ReportFileStore(sp.GetRequiredService<ReportOptions>(), Path.GetDirectoryName(sp.GetRequiredService<SqliteTestDatabase>().Path)!));
         services.AddScoped<ReportCenterService>();
     })
     {
