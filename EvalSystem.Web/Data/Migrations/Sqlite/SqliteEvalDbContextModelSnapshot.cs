@@ -768,6 +768,9 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
