@@ -1,8 +1,7 @@
 using ClosedXML.Excel;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using EvalSystem.E2E.Tests.Pages;
 using EvalSystem.Reports.Bulletins;
+using EvalSystem.Reports.Excel;
 using Microsoft.Playwright;
 
 namespace EvalSystem.E2E.Tests;
@@ -50,21 +49,6 @@ public sealed class ReportCenterJourneyTests(BrowserFixture browser) : IClassFix
         session.AssertNoBrowserErrors();
     }
 
-    /// <summary>ClosedXML 0.95.4 needs libgdiplus to load pictures: the charts are taken out of a copy first.</summary>
-    private static XLWorkbook OpenWithoutPictures(byte[] content)
-    {
-        var copy = new MemoryStream();
-        copy.Write(content);
-        using (var document = SpreadsheetDocument.Open(copy, isEditable: true))
-        {
-            foreach (var sheet in document.WorkbookPart!.WorksheetParts.Where(s => s.DrawingsPart is not null))
-            {
-                sheet.Worksheet.RemoveAllChildren<Drawing>();
-                sheet.Worksheet.Save();
-                sheet.DeletePart(sheet.DrawingsPart!);
-            }
-        }
-        copy.Position = 0;
-        return new XLWorkbook(copy);
-    }
+    /// <summary>ClosedXML 0.95.4 needs libgdiplus to load pictures: opened the way uploads are, without the charts.</summary>
+    private static XLWorkbook OpenWithoutPictures(byte[] content) => UploadedWorkbook.OpenCells(content);
 }

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using EvalSystem.Reports.Excel;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace EvalSystem.Reports.Tests.Excel;
@@ -15,10 +16,6 @@ internal sealed record PlacedPicture(string Sheet, int Row, int Column, long Wid
 internal static class Package
 {
     /// <summary>
-    /// Opens with ClosedXML. ClosedXML 0.95.4 loads pictures through System.Drawing, which needs libgdiplus on Linux, so the
-    /// drawings are removed from a copy first; <see cref="Pictures"/> checks them separately.
-    /// </summary>
-    /// <summary>
     /// Waits until the wall clock crosses into the next two-second step (the resolution of zip entry times), so that
     /// anything a writer stamped with the clock would now differ. Waits for that condition, not a fixed time.
     /// </summary>
@@ -28,26 +25,11 @@ internal static class Package
         Assert.True(SpinWait.SpinUntil(() => DateTime.Now.Ticks / (2 * TimeSpan.TicksPerSecond) != start, TimeSpan.FromSeconds(5)), "The clock did not move.");
     }
 
-    public static XLWorkbook Open(byte[] xlsx)
-    {
-        var copy = new MemoryStream();
-        copy.Write(xlsx);
-        using (var document = SpreadsheetDocument.Open(copy, isEditable: true))
-        {
-            foreach (var sheet in document.WorkbookPart!.WorksheetParts)
-            {
-                if (sheet.DrawingsPart is { } drawings)
-                {
-                    sheet.Worksheet.RemoveAllChildren<Drawing>();
-                    sheet.Worksheet.Save();
-                    sheet.DeletePart(drawings);
-                }
-            }
-        }
-
-        copy.Position = 0;
-        return new XLWorkbook(copy);
-    }
+    /// <summary>
+    /// Opens with ClosedXML. ClosedXML 0.95.4 loads pictures through System.Drawing, which needs libgdiplus on Linux, so the
+    /// drawings are removed from a copy first (as for uploads); <see cref="Pictures"/> checks them separately.
+    /// </summary>
+    public static XLWorkbook Open(byte[] xlsx) => UploadedWorkbook.OpenCells(xlsx);
 
     public static IReadOnlyList<PlacedPicture> Pictures(byte[] xlsx)
     {

@@ -1,9 +1,8 @@
 using System.Net;
 using ClosedXML.Excel;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Reports.Bulletins;
+using EvalSystem.Reports.Excel;
 using EvalSystem.Web.Features.Rankings;
 using EvalSystem.Web.Security;
 using EvalSystem.Web.Tests.Http;
@@ -17,26 +16,7 @@ public sealed class RankingExportTests(RankingFixture fixture)
     // The ranking sheet's table header is on row 4; the first target follows.
     private const int FirstRow = 5;
 
-    /// <summary>
-    /// ClosedXML 0.95.4 loads pictures through System.Drawing (libgdiplus on Linux): the charts are removed from a copy first,
-    /// as the report tests do.
-    /// </summary>
-    private static XLWorkbook Open(byte[] content)
-    {
-        var copy = new MemoryStream();
-        copy.Write(content);
-        using (var document = SpreadsheetDocument.Open(copy, isEditable: true))
-        {
-            foreach (var sheet in document.WorkbookPart!.WorksheetParts.Where(s => s.DrawingsPart is not null))
-            {
-                sheet.Worksheet.RemoveAllChildren<Drawing>();
-                sheet.Worksheet.Save();
-                sheet.DeletePart(sheet.DrawingsPart!);
-            }
-        }
-        copy.Position = 0;
-        return new XLWorkbook(copy);
-    }
+    private static XLWorkbook Open(byte[] content) => UploadedWorkbook.OpenCells(content);
 
     private async Task<RankingPage> LeaderPageAsync(RankingRequest request)
     {
