@@ -22,6 +22,9 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
 
     protected EvalDbContext(DbContextOptions options) : base(options) { }
 
+    /// <summary>The collation that sorts Chinese names by 拼音: SQL Server's own, or <see cref="PinyinCollation"/> on SQLite.</summary>
+    public virtual string ChineseCollation => "Chinese_PRC_CI_AS";
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<EvaluationTarget> Targets => Set<EvaluationTarget>();
@@ -70,5 +73,14 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
 }
 
-/// <summary>The same model on SQLite, with its own migration set.</summary>
-public sealed class SqliteEvalDbContext(DbContextOptions<SqliteEvalDbContext> options) : EvalDbContext(options);
+/// <summary>The same model on SQLite, with its own migration set, and a Chinese collation registered on its connections.</summary>
+public sealed class SqliteEvalDbContext(DbContextOptions<SqliteEvalDbContext> options) : EvalDbContext(options)
+{
+    public override string ChineseCollation => PinyinCollation.Name;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(PinyinCollation.Instance);
+    }
+}

@@ -150,8 +150,8 @@ internal static class RankingReader
             {
                 (RankingSort.Composite, false) => lines.OrderBy(l => l.Composite),
                 (RankingSort.Composite, true) => lines.OrderByDescending(l => l.Composite),
-                (RankingSort.Name, false) => lines.OrderBy(l => l.Name),
-                (RankingSort.Name, true) => lines.OrderByDescending(l => l.Name),
+                (RankingSort.Name, false) => lines.OrderBy(l => EF.Functions.Collate(l.Name, db.ChineseCollation)),
+                (RankingSort.Name, true) => lines.OrderByDescending(l => EF.Functions.Collate(l.Name, db.ChineseCollation)),
                 (RankingSort.RankChange, false) => lines.OrderBy(l => l.RankChange ?? MissingChangeLast),
                 (RankingSort.RankChange, true) => lines.OrderByDescending(l => l.RankChange ?? -MissingChangeLast),
                 (_, true) => lines.OrderByDescending(l => l.Rank),

@@ -99,7 +99,9 @@ public sealed class RankingQueriesTests(RankingFixture fixture)
         var byName = await LeaderPageAsync(new RankingRequest(SortBy: RankingSort.Name));
         var worstFirst = await LeaderPageAsync(new RankingRequest(Descending: true));
 
-        Assert.Equal(byName.Items.Select(i => i.Name).Order(StringComparer.Ordinal), byName.Items.Select(i => i.Name));
+        var pinyin = System.Globalization.CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+        Assert.Equal(byName.Items.Select(i => i.Name).Order(Comparer<string>.Create((x, y) => pinyin.Compare(x, y))), byName.Items.Select(i => i.Name));
+        Assert.NotEqual(byName.Items.Select(i => i.Name).Order(StringComparer.Ordinal), byName.Items.Select(i => i.Name)); // not code-point order
         Assert.Equal(12, worstFirst.Items[0].Rank);
     }
 
