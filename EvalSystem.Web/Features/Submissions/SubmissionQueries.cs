@@ -49,8 +49,9 @@ public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory
         var submission = await db.Submissions.AsNoTracking().Include(s => s.History).SingleOrDefaultAsync(s => s.Id == submissionId, ct)
             ?? throw new Domain.Common.DomainException("填报不存在或已被删除。");
         await access.RequireReadableAsync(user, submission.DepartmentId, nameof(Submission), submissionId.ToString(), "这条填报不属于贵部门。", ct);
+        var who = await UserDisplayNames.ForAsync(db, submission.History.Select(e => e.UserName), ct);
         return submission.History.OrderBy(e => e.AtUtc).ThenBy(e => e.Action)
-            .Select(e => new HistoryEntry(e.Version, e.Action, e.Value, e.Text, e.UserName, e.AtUtc)).ToList();
+            .Select(e => new HistoryEntry(e.Version, e.Action, e.Value, e.Text, who(e.UserName), e.AtUtc)).ToList();
     }
 
     /// <summary>The department's own indicators in every period that is collecting, with status and last period's value.</summary>

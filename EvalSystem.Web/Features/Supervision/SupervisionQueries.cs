@@ -57,15 +57,19 @@ public sealed class SupervisionQueries(IDbContextFactory<EvalDbContext> dbFactor
         var target = task.TargetId is { } tid ? await db.Targets.Where(t => t.Id == tid).Select(t => t.Name).SingleOrDefaultAsync(ct) : null;
         var period = task.PeriodId is { } pid ? await db.Periods.Where(p => p.Id == pid).Select(p => p.Name).SingleOrDefaultAsync(ct) : null;
         var today = SupervisionClock.Today(clock);
+        var who = await UserDisplayNames.ForAsync(db, task.History.Select(h => h.UserName)
+            .Concat(task.ProgressReports.Select(r => r.ReportedByName))
+            .Concat(task.Extensions.SelectMany(x => new[] { x.RequestedByName, x.DecidedByName }))
+            .Append(task.CreatedByName), ct);
         return new SupervisionDetail(
             RowOf(task, names, today), task.Problem,
             task.SupportingDepartmentIds.Select(id => names.GetValueOrDefault(id, "—")).ToList(),
-            target, task.IndicatorCode, period, task.CreatedByName,
-            task.History.OrderBy(h => h.AtUtc).Select(h => new HistoryView(h.Action, h.Text, h.UserName, h.AtUtc)).ToList(),
-            task.ProgressReports.OrderBy(r => r.ReportedAtUtc).Select(r => new ProgressView(r.Id, r.Text, r.ReportedByName, r.ReportedAtUtc,
+            target, task.IndicatorCode, period, who(task.CreatedByName),
+            task.History.OrderBy(h => h.AtUtc).Select(h => new HistoryView(h.Action, h.Text, who(h.UserName), h.AtUtc)).ToList(),
+            task.ProgressReports.OrderBy(r => r.ReportedAtUtc).Select(r => new ProgressView(r.Id, r.Text, who(r.ReportedByName), r.ReportedAtUtc,
                 r.EvidenceFileIds.Where(files.ContainsKey).Select(id => files[id]).ToList())).ToList(),
             task.Extensions.OrderBy(x => x.RequestedAtUtc).Select(x => new ExtensionView(x.Id, x.Reason, x.PreviousDeadline, x.RequestedDeadline, x.Status,
-                x.RequestedByName, x.RequestedAtUtc, x.DecidedByName, x.DecisionComment)).ToList(),
+                who(x.RequestedByName), x.RequestedAtUtc, x.DecidedByName is null ? null : who(x.DecidedByName), x.DecisionComment)).ToList(),
             await AllowedAsync(user, task));
     }
 

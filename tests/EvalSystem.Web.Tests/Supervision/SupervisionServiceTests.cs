@@ -70,6 +70,9 @@ public sealed class SupervisionServiceTests(AppFixture app) : IClassFixture<AppF
             Assert.Equal(
                 [SupervisionAction.Issued, SupervisionAction.Accepted, SupervisionAction.ProgressReported, SupervisionAction.SubmittedForVerification, SupervisionAction.Closed],
                 detail.History.Select(h => h.Action));
+            // People read display names; the stored records keep the login names the audit trail matches on.
+            Assert.Equal(["评估办 王主任", "市场监督管理局填报员", "市场监督管理局填报员", "市场监督管理局填报员", "评估办 王主任"], detail.History.Select(h => h.UserName));
+            Assert.Equal(("评估办 王主任", "市场监督管理局填报员"), (detail.CreatedBy, detail.Progress.Single().ReportedBy));
             var db = office.ServiceProvider.GetRequiredService<EvalDbContext>();
             Assert.True(await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SupervisionTask) && a.EntityKey == id.ToString()) >= 5);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(SupervisionAttachment) && a.Action == AuditActions.Insert));
