@@ -75,6 +75,13 @@ public sealed class DepartmentDeadlineTests(MovableClockAppFixture fixture) : IC
             .Where(d => d.PeriodId == periodId).ToListAsync();
     }
 
+    /// <summary>What the 评价周期 table shows as 另有N个部门单独截止.</summary>
+    private async Task<int> OwnDeadlineCountAsync(Guid periodId)
+    {
+        await using var leader = await App.ScopeAsAccountAsync("leader");
+        return (await leader.ServiceProvider.GetRequiredService<PeriodQueries>().ListAsync()).Single(p => p.Id == periodId).OwnDeadlineCount;
+    }
+
     private async Task AsOfficeAsync(Func<PeriodService, Task> action)
     {
         await using var office = await App.ScopeAsAccountAsync("office");
@@ -175,15 +182,18 @@ public sealed class DepartmentDeadlineTests(MovableClockAppFixture fixture) : IC
     {
         var (periodId, periodDeadline) = await CollectingQuarterAsync();
         var gsa = await DepartmentAsync("GSA");
+        var before = await OwnDeadlineCountAsync(periodId);
 
         await AsOfficeAsync(s => s.SetDepartmentDeadlineAsync(periodId, gsa, periodDeadline.AddDays(2), "政务服务网改版"));
         await AsOfficeAsync(s => s.SetDepartmentDeadlineAsync(periodId, gsa, periodDeadline.AddDays(4), "改版延期"));
         var stored = Assert.Single(await StoredAsync(periodId), d => d.DepartmentId == gsa);
         Assert.Equal((periodDeadline.AddDays(4), "改版延期"), (stored.DeadlineUtc, stored.Reason));
+        Assert.Equal(before + 1, await OwnDeadlineCountAsync(periodId));
 
         await AsOfficeAsync(s => s.RemoveDepartmentDeadlineAsync(periodId, gsa));
 
         Assert.DoesNotContain(await StoredAsync(periodId), d => d.DepartmentId == gsa);
+        Assert.Equal(before, await OwnDeadlineCountAsync(periodId));
         await using var scope = await App.ScopeAsAccountAsync("office");
         var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
         var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(PeriodDepartmentDeadline) && a.EntityKey == stored.Id.ToString())
