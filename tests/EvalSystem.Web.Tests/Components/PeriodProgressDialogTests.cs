@@ -127,6 +127,27 @@ public sealed class PeriodProgressDialogTests : MudTestContext
     }
 
     [Fact]
+    public async Task OutstandingList_MarksOnlyEntriesPastTheirDepartmentsDeadline()
+    {
+        SignInAs("leader", Roles.Leader);
+        var outstanding = new OutstandingList(PeriodDeadline, true,
+        [
+            new("税务局", "NS-1", "纳税时间", "中心区", "未填报", PeriodDeadline, true),
+            new("自然资源和规划局", "DC-1", "登记财产时间", "中心区", "草稿", Extended, false),
+        ]);
+        var parameters = Parameters();
+        parameters.Add(x => x.Outstanding, outstanding);
+        var dialog = await ShowAsync(parameters);
+
+        dialog.FindAll(".mud-tab").Single(t => t.TextContent.Contains("逾期未报清单（2）")).Click();
+
+        dialog.WaitForAssertion(() => Assert.Contains("以下 1 项已过所属部门的截止时间", dialog.Find("[data-testid=overdue-alert]").TextContent));
+        var rows = dialog.FindAll("[data-testid=outstanding-table] tbody tr");
+        Assert.EndsWith("（逾期）", rows[0].Children[1].TextContent.Trim());
+        Assert.Equal(Extended.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), rows[1].Children[1].TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ClearingAnOwnDeadline_AsksFirst_ThenShowsThePeriodsDeadline()
     {
         SignInAs("office", Roles.Office);
