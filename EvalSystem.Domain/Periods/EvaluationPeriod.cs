@@ -7,9 +7,12 @@ namespace EvalSystem.Domain.Periods;
 /// <summary>
 /// 评价周期: a time window in which targets of one kind are evaluated under one published
 /// version of an indicator system. Draft → collecting → reviewing → scored → published → archived.
+/// A department may have its own submission deadline (<see cref="DepartmentDeadlines"/>) that replaces the period's.
 /// </summary>
 public sealed class EvaluationPeriod
 {
+    private readonly List<PeriodDepartmentDeadline> _departmentDeadlines = [];
+
     private EvaluationPeriod() { Name = string.Empty; }
 
     public EvaluationPeriod(string name, IndicatorSystem system, DateOnly startDate, DateOnly endDate)
@@ -41,6 +44,8 @@ public sealed class EvaluationPeriod
     public string? ReopenReason { get; private set; }
     /// <summary>Why the period was published although submissions were still waiting for review.</summary>
     public string? PublishOverrideReason { get; private set; }
+    /// <summary>部门单独截止时间: departments whose deadline differs from <see cref="SubmissionDeadlineUtc"/>.</summary>
+    public IReadOnlyList<PeriodDepartmentDeadline> DepartmentDeadlines => _departmentDeadlines;
 
     public static string Label(PeriodStatus status) => status switch
     {
@@ -92,12 +97,42 @@ public sealed class EvaluationPeriod
     /// <summary>Moves the submission deadline while the period is being prepared or collected.</summary>
     public void ChangeDeadline(DateTime deadlineUtc, DateTime nowUtc)
     {
-        if (Status is not (PeriodStatus.Draft or PeriodStatus.Collecting))
-            throw new DomainException($"只有草稿或填报中的周期才能调整截止时间，「{Name}」当前为{Label(Status)}。");
+        RequireDeadlineChangeable();
         if (deadlineUtc <= nowUtc)
             throw new DomainException("填报截止时间必须晚于当前时间。");
         SubmissionDeadlineUtc = deadlineUtc;
     }
+
+    /// <summary>
+    /// Gives one department its own submission deadline (e.g. an extension after a system outage), replacing the period's for
+    /// that department only. Setting it again replaces the earlier one. The reason is mandatory and kept.
+    /// </summary>
+    public void SetDepartmentDeadline(Guid departmentId, DateTime deadlineUtc, string reason, DateTime nowUtc)
+    {
+        RequireDeadlineChangeable();
+        if (departmentId == Guid.Empty)
+            throw new DomainException("请选择要单独设置截止时间的部门。");
+        if (deadlineUtc <= nowUtc)
+            throw new DomainException("部门的单独截止时间必须晚于当前时间。");
+        var why = Guard.Required(reason, "单独设置截止时间的原因", PeriodDepartmentDeadline.ReasonMaxLength);
+        if (_departmentDeadlines.SingleOrDefault(d => d.DepartmentId == departmentId) is { } existing)
+            existing.Change(deadlineUtc, why);
+        else
+            _departmentDeadlines.Add(new PeriodDepartmentDeadline(Id, departmentId, deadlineUtc, why));
+    }
+
+    /// <summary>Removes a department's own deadline; the department then has the period's deadline again.</summary>
+    public void RemoveDepartmentDeadline(Guid departmentId)
+    {
+        RequireDeadlineChangeable();
+        var existing = _departmentDeadlines.SingleOrDefault(d => d.DepartmentId == departmentId)
+            ?? throw new DomainException("该部门没有单独设置截止时间，无需清除。");
+        _departmentDeadlines.Remove(existing);
+    }
+
+    /// <summary>The deadline in force for a department: its own if set, otherwise the period's.</summary>
+    public DateTime? DeadlineFor(Guid departmentId) =>
+        _departmentDeadlines.SingleOrDefault(d => d.DepartmentId == departmentId)?.DeadlineUtc ?? SubmissionDeadlineUtc;
 
     public void Archive()
     {
@@ -113,13 +148,53 @@ public sealed class EvaluationPeriod
         Status = PeriodStatus.Reviewing;
     }
 
+    /// <summary>Whether the period accepts submissions at all under its own deadline (no department known).</summary>
     public bool AcceptsSubmissions(DateTime nowUtc) =>
         Status == PeriodStatus.Collecting && (SubmissionDeadlineUtc is null || nowUtc <= SubmissionDeadlineUtc);
+
+    /// <summary>Whether the department may still submit: the period collects and the department's deadline in force has not passed.</summary>
+    public bool AcceptsSubmissions(DateTime nowUtc, Guid departmentId) =>
+        Status == PeriodStatus.Collecting && (DeadlineFor(departmentId) is not { } deadline || nowUtc <= deadline);
+
+    private void RequireDeadlineChangeable()
+    {
+        if (Status is not (PeriodStatus.Draft or PeriodStatus.Collecting))
+            throw new DomainException($"只有草稿或填报中的周期才能调整截止时间，「{Name}」当前为{Label(Status)}。");
+    }
 
     private void Require(PeriodStatus expected, string action)
     {
         if (Status != expected)
             throw new DomainException($"只有{Label(expected)}的周期才能{action}，「{Name}」当前为{Label(Status)}。");
+    }
+}
+
+/// <summary>部门单独截止时间: one department's own submission deadline in a period, with the reason it was granted.</summary>
+public sealed class PeriodDepartmentDeadline
+{
+    public const int ReasonMaxLength = 200;
+
+    private PeriodDepartmentDeadline() { Reason = string.Empty; }
+
+    internal PeriodDepartmentDeadline(Guid periodId, Guid departmentId, DateTime deadlineUtc, string reason)
+    {
+        Id = Guid.CreateVersion7();
+        PeriodId = periodId;
+        DepartmentId = departmentId;
+        DeadlineUtc = deadlineUtc;
+        Reason = reason;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PeriodId { get; private set; }
+    public Guid DepartmentId { get; private set; }
+    public DateTime DeadlineUtc { get; private set; }
+    public string Reason { get; private set; }
+
+    internal void Change(DateTime deadlineUtc, string reason)
+    {
+        DeadlineUtc = deadlineUtc;
+        Reason = reason;
     }
 }
 

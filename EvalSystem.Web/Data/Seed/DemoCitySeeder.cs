@@ -152,6 +152,8 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
         var current = QuarterPeriod(system, 2026, 4);
         var deadline = new DateTime(2027, 1, 15, 9, 0, 0, DateTimeKind.Utc);
         current.OpenCollection(deadline > now ? deadline : now.AddDays(30), now);
+        // One department with its own deadline, so that 单独截止 shows in the demo.
+        current.SetDepartmentDeadline(departments["NRP"].Id, current.SubmissionDeadlineUtc!.Value.AddDays(3), "不动产登记系统升级，延长3天", now);
         db.Periods.Add(current);
         return periods;
     }

@@ -110,17 +110,17 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
     private async Task<List<InboxItem>> DeadlineRemindersAsync(EvalDbContext db, Guid department, DateTime now, CancellationToken ct)
     {
         var soon = now.AddDays(options.Value.DeadlineReminderDays);
-        var periods = await db.Periods.AsNoTracking()
-            .Where(p => p.Status == PeriodStatus.Collecting && p.SubmissionDeadlineUtc != null && p.SubmissionDeadlineUtc <= soon)
-            .ToListAsync(ct);
+        // The department's own deadline replaces the period's, so which periods are due is decided per period, in memory.
+        var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Collecting).ToListAsync(ct);
         var items = new List<InboxItem>();
         foreach (var period in periods)
         {
+            if (period.DeadlineFor(department) is not { } deadline || deadline > soon)
+                continue;
             var open = await OpenItemsAsync(db, period, department, ct);
             if (open == 0)
                 continue;
-            var deadline = period.SubmissionDeadlineUtc!.Value;
-            var overdue = deadline < now && !period.AcceptsSubmissions(now);
+            var overdue = !period.AcceptsSubmissions(now, department);
             items.Add(new InboxItem(null, NotificationKind.DeadlineApproaching,
                 overdue ? $"「{period.Name}」填报已过截止时间" : $"「{period.Name}」填报即将截止",
                 overdue
@@ -150,12 +150,28 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
         var waiting = await db.Submissions.CountAsync(s => s.Status == SubmissionStatus.Submitted, ct);
         if (waiting > 0)
             items.Add(new InboxItem(null, NotificationKind.AwaitingReview, $"{waiting} 条填报待审核", "部门已提交，等待评估办审核。", "/review", now, false));
-        var overdue = await db.Periods.AsNoTracking()
-            .Where(p => p.Status == PeriodStatus.Collecting && p.SubmissionDeadlineUtc != null && p.SubmissionDeadlineUtc < now)
-            .ToListAsync(ct);
-        foreach (var period in overdue)
-            items.Add(new InboxItem(null, NotificationKind.DeadlineApproaching, $"「{period.Name}」已过填报截止时间",
-                "可在评价周期页面查看逾期未报清单，催报或延长截止时间。", "/periods", now, false));
+        var collecting = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Collecting).ToListAsync(ct);
+        foreach (var period in collecting)
+        {
+            // Only departments past their own deadline in force with entries still open: an extended department is not overdue.
+            var late = new List<string>();
+            foreach (var (departmentId, name) in await SubmittingDepartmentsAsync(db, period, ct))
+            {
+                if (!period.AcceptsSubmissions(now, departmentId) && await OpenItemsAsync(db, period, departmentId, ct) > 0)
+                    late.Add(name);
+            }
+            if (late.Count > 0)
+                items.Add(new InboxItem(null, NotificationKind.DeadlineApproaching, $"「{period.Name}」已过填报截止时间",
+                    $"{string.Join("、", late)}已过截止时间仍有未提交项。可在评价周期页面查看逾期未报清单，催报或延长截止时间。", "/periods", now, false));
+        }
         return items;
     }
+
+    /// <summary>Departments responsible for at least one department-submitted indicator of the period, by name.</summary>
+    private static async Task<List<(Guid Id, string Name)>> SubmittingDepartmentsAsync(EvalDbContext db, EvaluationPeriod period, CancellationToken ct) =>
+        (await (from n in db.IndicatorNodes
+                join d in db.Departments on n.ResponsibleDepartmentId equals d.Id
+                where n.SystemId == period.IndicatorSystemId && n.Kind == NodeKind.Indicator && n.Source == IndicatorSource.DepartmentSubmission
+                select new { d.Id, d.Name, d.Code }).Distinct().ToListAsync(ct))
+            .OrderBy(d => d.Code).Select(d => (d.Id, d.Name)).ToList();
 }

@@ -19,20 +19,41 @@ public sealed class CreatePeriodForm
     public Guid SystemId { get; set; }
 }
 
-/// <summary>Collection progress of one department in a period (the overview offices ask for most).</summary>
+/// <summary>
+/// Collection progress of one department in a period (the overview offices ask for most), with the department's deadline in
+/// force; <see cref="OwnDeadlineReason"/> is set when the department has its own deadline (部门单独截止时间).
+/// </summary>
 public sealed record DepartmentProgress(string Department, int Expected, int Draft, int Submitted, int Approved, int Returned)
 {
+    public Guid DepartmentId { get; init; }
+    public DateTime? DeadlineUtc { get; init; }
+    public string? OwnDeadlineReason { get; init; }
+    public bool HasOwnDeadline => OwnDeadlineReason is not null;
+
     /// <summary>Values not yet handed in: never started, or still a draft.</summary>
     public int Missing => Expected - Submitted - Approved - Returned;
 }
 
-/// <summary>One entry a department still owes in a period: never entered, still a draft, or returned and not resubmitted.</summary>
-public sealed record OutstandingItem(string Department, string IndicatorCode, string IndicatorName, string TargetName, string Status);
+/// <summary>
+/// One entry a department still owes in a period: never entered, still a draft, or returned and not resubmitted.
+/// <see cref="Overdue"/> once that department's deadline in force has passed.
+/// </summary>
+public sealed record OutstandingItem(string Department, string IndicatorCode, string IndicatorName, string TargetName, string Status,
+    DateTime? DeadlineUtc = null, bool Overdue = false);
 
-/// <summary>The outstanding entries of a period; <see cref="Overdue"/> once the deadline has passed (逾期未报清单).</summary>
-public sealed record OutstandingList(DateTime? DeadlineUtc, bool Overdue, IReadOnlyList<OutstandingItem> Items);
+/// <summary>
+/// The outstanding entries of a period. <see cref="DeadlineUtc"/> is the period's deadline; <see cref="Overdue"/> once some
+/// department with open entries is past its own deadline in force (逾期未报清单).
+/// </summary>
+public sealed record OutstandingList(DateTime? DeadlineUtc, bool Overdue, IReadOnlyList<OutstandingItem> Items)
+{
+    public int OverdueCount => Items.Count(i => i.Overdue);
+}
 
-/// <summary>评价周期 use cases: create, open for collection, close, archive, reopen (evaluation office only).</summary>
+/// <summary>
+/// 评价周期 use cases: create, open for collection, move the deadline (for the period or one department), close, archive,
+/// reopen (evaluation office only).
+/// </summary>
 public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, AccessGuard access, TimeProvider clock)
 {
     public async Task<IReadOnlyList<(Guid Id, string Label)>> PublishedSystemsAsync(CancellationToken ct = default)
@@ -67,6 +88,25 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
 
     public Task ChangeDeadlineAsync(Guid periodId, DateTime deadlineUtc, CancellationToken ct = default) =>
         ChangeAsync(periodId, p => p.ChangeDeadline(deadlineUtc, clock.GetUtcNow().UtcDateTime), ct);
+
+    /// <summary>
+    /// 单独设置截止时间: gives one department its own deadline in the period (replacing an earlier one), with a mandatory reason.
+    /// </summary>
+    public async Task SetDepartmentDeadlineAsync(Guid periodId, Guid departmentId, DateTime deadlineUtc, string reason, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ManagePeriods, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct)
+            ?? throw new DomainException("评价周期不存在或已被删除。");
+        if (!await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
+            throw new DomainException("部门不存在，请重新选择。");
+        period.SetDepartmentDeadline(departmentId, deadlineUtc, reason, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Removes a department's own deadline: the period's deadline applies to it again.</summary>
+    public Task RemoveDepartmentDeadlineAsync(Guid periodId, Guid departmentId, CancellationToken ct = default) =>
+        ChangeAsync(periodId, p => p.RemoveDepartmentDeadline(departmentId), ct);
 
     public Task CloseCollectionAsync(Guid periodId, CancellationToken ct = default) => ChangeAsync(periodId, p => p.CloseCollection(), ct);
 
@@ -104,14 +144,19 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
             .Where(i => i.ResponsibleDepartmentId is not null)
             .GroupBy(i => i.ResponsibleDepartmentId!.Value)
             .Select(g => new DepartmentProgress(departments.GetValueOrDefault(g.Key, "?"), g.Count() * targetCount,
-                Count(g.Key, SubmissionStatus.Draft), Count(g.Key, SubmissionStatus.Submitted), Count(g.Key, SubmissionStatus.Approved), Count(g.Key, SubmissionStatus.Returned)))
+                Count(g.Key, SubmissionStatus.Draft), Count(g.Key, SubmissionStatus.Submitted), Count(g.Key, SubmissionStatus.Approved), Count(g.Key, SubmissionStatus.Returned))
+            {
+                DepartmentId = g.Key,
+                DeadlineUtc = period.DeadlineFor(g.Key),
+                OwnDeadlineReason = period.DepartmentDeadlines.SingleOrDefault(d => d.DepartmentId == g.Key)?.Reason,
+            })
             .OrderByDescending(p => p.Missing).ThenBy(p => p.Department)
             .ToList();
     }
 
     /// <summary>
     /// 未报清单: every department-submitted indicator × target of the period that is not submitted or approved, by department.
-    /// After the deadline this is the overdue list the office chases.
+    /// Entries of a department past its own deadline in force are overdue: this is the list the office chases.
     /// </summary>
     public async Task<OutstandingList> OutstandingAsync(Guid periodId, CancellationToken ct = default)
     {
@@ -129,6 +174,7 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
             .Select(s => new { s.IndicatorNodeId, s.TargetId, s.Status })
             .ToDictionaryAsync(s => (s.IndicatorNodeId, s.TargetId), s => s.Status, ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         var items = new List<OutstandingItem>();
         foreach (var indicator in indicators.OrderBy(i => departments.GetValueOrDefault(i.Department, "?")).ThenBy(i => i.Code))
         {
@@ -137,12 +183,12 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
                 var status = statuses.TryGetValue((indicator.Id, target.Id), out var s) ? s : (SubmissionStatus?)null;
                 if (status is SubmissionStatus.Submitted or SubmissionStatus.Approved)
                     continue;
+                var deadline = period.DeadlineFor(indicator.Department);
                 items.Add(new OutstandingItem(departments.GetValueOrDefault(indicator.Department, "?"), indicator.Code, indicator.NameZh, target.Name,
-                    status is { } known ? Submission.Label(known) : "未填报"));
+                    status is { } known ? Submission.Label(known) : "未填报", deadline, deadline < now));
             }
         }
-        var overdue = period.SubmissionDeadlineUtc is { } deadline && deadline < clock.GetUtcNow().UtcDateTime;
-        return new OutstandingList(period.SubmissionDeadlineUtc, overdue, items);
+        return new OutstandingList(period.SubmissionDeadlineUtc, items.Any(i => i.Overdue), items);
     }
 
     private async Task ChangeAsync(Guid periodId, Action<EvaluationPeriod> change, CancellationToken ct)

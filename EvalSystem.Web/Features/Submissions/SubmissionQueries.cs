@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvalSystem.Web.Features.Submissions;
 
-/// <summary>One line of 我的填报: an indicator and target the department must report in a collecting period.</summary>
+/// <summary>
+/// One line of 我的填报: an indicator and target the department must report in a collecting period, with the department's
+/// deadline in force (its own, else the period's).
+/// </summary>
 public sealed record MyItem(
     Guid PeriodId, string PeriodName, DateTime? DeadlineUtc, Guid IndicatorNodeId, string IndicatorCode, string IndicatorName, string Unit,
     Guid TargetId, string TargetName, Guid? SubmissionId, SubmissionStatus? Status, double? Value, string? Note, double? PreviousValue, string? ReturnComment,
@@ -84,7 +87,7 @@ public sealed class SubmissionQueries(IDbContextFactory<EvalDbContext> dbFactory
                     var s = submissions.FirstOrDefault(x => x.IndicatorNodeId == indicator.Id && x.TargetId == target.Id);
                     var before = previousValues.FirstOrDefault(v => v.TargetId == target.Id && v.Code == indicator.Code)?.Value;
                     var returned = s?.Status == SubmissionStatus.Returned ? s.History.Where(e => e.Action == SubmissionAction.Returned).MaxBy(e => e.AtUtc)?.Text : null;
-                    items.Add(new MyItem(period.Id, period.Name, period.SubmissionDeadlineUtc, indicator.Id, indicator.Code, indicator.NameZh, indicator.Unit ?? "",
+                    items.Add(new MyItem(period.Id, period.Name, period.DeadlineFor(department), indicator.Id, indicator.Code, indicator.NameZh, indicator.Unit ?? "",
                         target.Id, target.Name, s?.Id, s?.Status, s?.Value, s?.Note, before, returned, s?.UpdatedAtUtc));
                 }
             }

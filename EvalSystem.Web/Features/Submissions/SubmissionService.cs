@@ -2,6 +2,7 @@ using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Measurements;
 using EvalSystem.Domain.Notifications;
+using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.Submissions;
 using EvalSystem.Web.Data;
 using EvalSystem.Web.Features.Notifications;
@@ -30,8 +31,7 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new DomainException("评价周期不存在。");
-        if (!period.AcceptsSubmissions(now))
-            throw new DomainException($"「{period.Name}」当前不接受填报（{(period.SubmissionDeadlineUtc < now ? "已过截止时间" : "不在填报中")}）。如需补报，请联系评估办。");
+        RequireAccepts(period, department, now);
         var node = await db.IndicatorNodes.SingleOrDefaultAsync(n => n.Id == indicatorNodeId && n.SystemId == period.IndicatorSystemId, ct)
             ?? throw new DomainException("该指标不属于本评价周期的指标体系。");
         // Computed indicators have no submitting department at all.
@@ -165,10 +165,28 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
         await access.RequireSameDepartmentAsync(user, submission.DepartmentId, nameof(Submission), submissionId.ToString(), "这条填报不属于贵部门。", ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var period = await db.Periods.SingleAsync(p => p.Id == submission.PeriodId, ct);
-        if (!period.AcceptsSubmissions(now))
-            throw new DomainException($"「{period.Name}」当前不接受填报。如需补报，请联系评估办。");
+        RequireAccepts(period, submission.DepartmentId, now);
         change(submission, user.ToUserRef(), now);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Why the department may not enter values in the period now, or null if it may: the period is not collecting, or the
+    /// department's deadline in force (its own, else the period's) has passed — the message names that deadline.
+    /// </summary>
+    internal static string? RefusalFor(EvaluationPeriod period, Guid department, DateTime now)
+    {
+        if (period.AcceptsSubmissions(now, department))
+            return null;
+        return period.Status == PeriodStatus.Collecting && period.DeadlineFor(department) is { } deadline
+            ? $"「{period.Name}」贵部门的填报截止时间为{deadline.ToLocalTime():yyyy-MM-dd HH:mm}，已过截止时间，不能再填报。如需补报，请联系评估办。"
+            : $"「{period.Name}」当前不接受填报（{EvaluationPeriod.Label(period.Status)}，不在填报中）。如需补报，请联系评估办。";
+    }
+
+    private static void RequireAccepts(EvaluationPeriod period, Guid department, DateTime now)
+    {
+        if (RefusalFor(period, department, now) is { } refusal)
+            throw new DomainException(refusal);
     }
 
     private static async Task<Submission> LoadAsync(EvalDbContext db, Guid submissionId, CancellationToken ct) =>

@@ -44,8 +44,8 @@ public sealed class SubmissionTemplateService(SubmissionQueries queries, IDbCont
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var period = await db.Periods.SingleAsync(p => p.Id == periodId, ct);
-        if (!period.AcceptsSubmissions(now))
-            return (0, [new ImportError(Sheet, 0, "", $"「{period.Name}」当前不接受填报。如需补报，请联系评估办。")]);
+        if (SubmissionService.RefusalFor(period, expected.DepartmentId, now) is { } refusal)
+            return (0, [new ImportError(Sheet, 0, "", refusal)]);
         var nodes = await db.IndicatorNodes.Where(n => n.SystemId == period.IndicatorSystemId).ToDictionaryAsync(n => n.Id, ct);
         var existing = await db.Submissions.Include(s => s.History).Where(s => s.PeriodId == periodId && s.DepartmentId == expected.DepartmentId)
             .ToDictionaryAsync(s => (s.IndicatorNodeId, s.TargetId), ct);
