@@ -646,6 +646,35 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                     b.ToTable("Periods", (string)null);
                 });
 
+            modelBuilder.Entity("EvalSystem.Domain.Periods.PeriodDepartmentDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("DeadlineUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("PeriodId", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("PeriodDepartmentDeadlines", (string)null);
+                });
+
             modelBuilder.Entity("EvalSystem.Domain.Ratings.Rating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1806,6 +1835,21 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EvalSystem.Domain.Periods.PeriodDepartmentDeadline", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.Periods.EvaluationPeriod", null)
+                        .WithMany("DepartmentDeadlines")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EvalSystem.Domain.Ratings.Rating", b =>
                 {
                     b.HasOne("EvalSystem.Domain.Organization.Department", null)
@@ -2102,6 +2146,11 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("EvalSystem.Domain.Indicators.IndicatorSystem", b =>
                 {
                     b.Navigation("Nodes");
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.Periods.EvaluationPeriod", b =>
+                {
+                    b.Navigation("DepartmentDeadlines");
                 });
 
             modelBuilder.Entity("EvalSystem.Domain.Submissions.Submission", b =>

@@ -635,6 +635,35 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                     b.ToTable("Periods", (string)null);
                 });
 
+            modelBuilder.Entity("EvalSystem.Domain.Periods.PeriodDepartmentDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("PeriodId", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("PeriodDepartmentDeadlines", (string)null);
+                });
+
             modelBuilder.Entity("EvalSystem.Domain.Ratings.Rating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1788,6 +1817,21 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EvalSystem.Domain.Periods.PeriodDepartmentDeadline", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.Periods.EvaluationPeriod", null)
+                        .WithMany("DepartmentDeadlines")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EvalSystem.Domain.Ratings.Rating", b =>
                 {
                     b.HasOne("EvalSystem.Domain.Organization.Department", null)
@@ -2084,6 +2128,11 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("EvalSystem.Domain.Indicators.IndicatorSystem", b =>
                 {
                     b.Navigation("Nodes");
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.Periods.EvaluationPeriod", b =>
+                {
+                    b.Navigation("DepartmentDeadlines");
                 });
 
             modelBuilder.Entity("EvalSystem.Domain.Submissions.Submission", b =>
