@@ -46,4 +46,18 @@ public sealed class PeriodsPage(IPage page)
     }
 
     public Task ShowProgressAsync(string periodName) => Row(periodName).Locator("[data-testid=progress]").ClickAsync();
+
+    /// <summary>A department's row in the progress dialog.</summary>
+    public ILocator ProgressRow(string department) =>
+        page.Locator("[data-testid=progress-row]", new PageLocatorOptions { Has = page.Locator("td", new PageLocatorOptions { HasTextString = department }) });
+
+    public ILocator OwnDeadline(string department) => ProgressRow(department).Locator("[data-testid=own-deadline]");
+
+    /// <summary>Gives a department its own deadline: the dialog suggests three days after the period's; only the reason is typed.</summary>
+    public async Task SetDepartmentDeadlineAsync(string department, string reason)
+    {
+        await ProgressRow(department).Locator("[data-testid=set-department-deadline]").ClickAsync();
+        await Field("department-deadline-reason").FillAsync(reason);
+        await page.Locator("[data-testid=department-deadline-save]").ClickAsync();
+    }
 }
