@@ -97,7 +97,9 @@ public sealed class ReportWorker(
             var kind = catalog.Find(job.Kind) ?? throw new DomainException($"报表类型「{job.Kind}」已不再提供。");
             await using var data = await factory.CreateDbContextAsync(ct);
             data.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            var context = new ReportContext(data, ReportParameters.FromJson(job.ParametersJson), clock.GetUtcNow(), job.RequestedByName,
+            // The cover sheets say who generated the file as people know them (评估办 王主任), not by login name.
+            var requester = (await UserDisplayNames.ForAsync(data, [job.RequestedByName], ct))(job.RequestedByName);
+            var context = new ReportContext(data, ReportParameters.FromJson(job.ParametersJson), clock.GetUtcNow(), requester,
                 new JobProgress(this, factory, jobId));
             var fileName = "";
             var stored = await store.SaveAsync(jobId, async (stream, token) => fileName = await kind.Generate(context, stream, token), ct);

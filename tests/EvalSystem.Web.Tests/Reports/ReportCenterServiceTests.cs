@@ -218,6 +218,19 @@ public sealed class ReportCenterServiceTests(RankingFixture fixture)
         var sheet = book.Worksheet(AuditLogWorkbook.SheetName);
         Assert.Equal("时间", sheet.Cell(1, 1).GetString());
         Assert.True(sheet.LastRowUsed()!.RowNumber() > 2, "the seeded city wrote audit entries today");
+        var notes = Notes(book);
+        Assert.Equal("审计日志导出", notes["报表"]);
+        Assert.StartsWith($"{today.AddDays(-1):yyyy-MM-dd} 至 {today:yyyy-MM-dd}", notes["范围"]);
+        Assert.Equal("审计局 赵审计", notes["生成人"]); // the display name, not the login
+    }
+
+    /// <summary>The 说明 sheet of a streamed export as item → text.</summary>
+    private static Dictionary<string, string> Notes(ClosedXML.Excel.XLWorkbook book)
+    {
+        var sheet = book.Worksheet("说明");
+        Assert.Equal(("项目", "内容"), (sheet.Cell(1, 1).GetString(), sheet.Cell(1, 2).GetString()));
+        return Enumerable.Range(2, sheet.LastRowUsed()!.RowNumber() - 1)
+            .ToDictionary(r => sheet.Cell(r, 1).GetString(), r => sheet.Cell(r, 2).GetString());
     }
 
     [Fact]
@@ -235,6 +248,10 @@ public sealed class ReportCenterServiceTests(RankingFixture fixture)
         Assert.Equal(submissions + 1, book.Worksheet("全部填报").LastRowUsed()!.RowNumber());
         using var caseBook = ReportFiles.Open(await DownloadAsync("office", cases.Id));
         Assert.Equal("办件编号", caseBook.Worksheet("全部办件").Cell(1, 1).GetString());
+        var period = await db.Periods.SingleAsync(p => p.Id == periodId);
+        Assert.Equal(("全部填报", true), (Notes(book)["报表"], Notes(book)["范围"].StartsWith(period.Name, StringComparison.Ordinal)));
+        Assert.Contains("受理时间在周期内", Notes(caseBook)["口径"]);
+        Assert.Equal("全部办件", caseBook.Worksheets.First().Name); // the data opens first
     }
 
     [Fact]

@@ -45,7 +45,11 @@ internal static class BulkExports
                 c.CaseNumber, c.ItemCode, c.ItemName, departments.GetValueOrDefault(c.DepartmentId), c.RegionCode, c.Channel.Label(),
                 AsStored(c.ReceivedAt), c.CompletedAt is { } done ? AsStored(done) : null, c.PromisedWorkingDays, ServiceCase.Label(c.Status), c.IsBusinessStartup,
             });
-        StreamingTableWriter.Write(output, "全部办件", CaseColumns, rows, context.GeneratedAt, context.GeneratedBy);
+        var notes = ExportNotes.Sheet(context, "全部办件", $"{period.Name}（{period.StartDate:yyyy-MM-dd} 至 {period.EndDate:yyyy-MM-dd}）",
+            ("口径", "受理时间在周期内的全部办件（含未办结），所有部门、所有区划。"),
+            ("排序", "按受理时间，再按办件编号。"),
+            ("时间", "受理、办结时间为办件平台推送的原始时间，未做时区换算。"));
+        StreamingTableWriter.Write(output, [new StreamingSheet("全部办件", CaseColumns, rows), notes], context.GeneratedAt, context.GeneratedBy);
         return $"{period.Name}全部办件.xlsx";
     }
 
@@ -68,7 +72,11 @@ internal static class BulkExports
                 s.Department, s.Target, s.Code, s.NameZh, s.Value, s.Unit, SubmissionRegisterWorkbook.StatusText(s.Status), s.Version, s.Note,
                 DateTime.SpecifyKind(s.UpdatedAtUtc, DateTimeKind.Utc),
             });
-        StreamingTableWriter.Write(output, "全部填报", SubmissionColumns, rows, context.GeneratedAt, context.GeneratedBy);
+        var notes = ExportNotes.Sheet(context, "全部填报", $"{period.Name}（{period.StartDate:yyyy-MM-dd} 至 {period.EndDate:yyyy-MM-dd}）",
+            ("口径", "本周期的全部部门填报，每条为当前版本（历史版本与审核意见见填报记录）；未填报的指标不在表中。"),
+            ("排序", "按部门代码、评价对象、指标代码。"),
+            ("时间", "最后更新为北京时间。"));
+        StreamingTableWriter.Write(output, [new StreamingSheet("全部填报", SubmissionColumns, rows), notes], context.GeneratedAt, context.GeneratedBy);
         return $"{period.Name}全部填报.xlsx";
     }
 

@@ -90,7 +90,12 @@ internal static class RegisterReports
             .Select(e => AuditLogWorkbook.StreamingRow(new AuditRow(new DateTimeOffset(e.AtUtc, TimeSpan.Zero), e.UserName, e.Action, e.EntityType, e.EntityKey,
                 Details(e.BeforeJson, e.AfterJson), e.IpAddress)));
         var range = $"{from:yyyy-MM-dd}至{to:yyyy-MM-dd}";
-        StreamingTableWriter.Write(output, AuditLogWorkbook.SheetName, AuditLogWorkbook.StreamingColumns, entries, context.GeneratedAt, context.GeneratedBy);
+        var notes = ExportNotes.Sheet(context, "审计日志导出", $"{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}（北京时间，含首尾两天）",
+            ("口径", "期间内的全部审计记录：每一次新增、修改、删除（含修改前后的数据）、登录尝试和被拒绝的访问。审计记录只能追加，不能修改或删除。"),
+            ("排序", "按记录顺序。"),
+            ("时间", "北京时间。"));
+        StreamingTableWriter.Write(output, [new StreamingSheet(AuditLogWorkbook.SheetName, AuditLogWorkbook.StreamingColumns, entries), notes],
+            context.GeneratedAt, context.GeneratedBy);
         return Task.FromResult($"审计日志（{range}）.xlsx");
     }
 
