@@ -322,7 +322,19 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory,
     /// seeded on — only whether it is finished yet depends on that — so the quarter's history does not change from day to day.
     /// </summary>
     private static Random RandomFor(DateOnly day, int region, int n) =>
-        new(RandomSeed + (day.DayNumber - QuarterStart.DayNumber) * 10_000 + region * 100 + n);
+        new(Scramble(RandomSeed + (day.DayNumber - QuarterStart.DayNumber) * 10_000 + region * 100 + n));
+
+    /// <summary>An integer hash finaliser: <see cref="Random"/>'s first draws from neighbouring seeds are close, scrambled seeds are not.</summary>
+    private static int Scramble(int seed)
+    {
+        var h = (uint)seed;
+        h ^= h >> 16;
+        h *= 0x7feb352d;
+        h ^= h >> 15;
+        h *= 0x846ca68b;
+        h ^= h >> 16;
+        return (int)(h & 0x7fffffff);
+    }
 
     private static Item Pick(Item[] items, Random random)
     {
