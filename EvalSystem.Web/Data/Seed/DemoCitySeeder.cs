@@ -51,6 +51,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             await SeedUsersAsync(departments);
             await SeedScoresAsync(scored, publishNewest: false, ct);
             await SeedScoresAsync(departmentScored, publishNewest: true, ct);
+            await new DemoCaseSeeder(dbFactory, clock, logger).SeedAsync(ct);
         }
         logger.LogInformation("已初始化示范市演示数据。 Demo city seeded.");
         return true;

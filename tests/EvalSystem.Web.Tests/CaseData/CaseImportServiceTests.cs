@@ -11,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalSystem.Web.Tests.CaseData;
 
-/// <summary>Its own app: the tests import into the collecting quarter (2026年第四季度) of the demo city.</summary>
+/// <summary>
+/// Its own app: the tests import into the collecting quarter (2026年第四季度) of the demo city, which already holds the
+/// seeded cases and ratings of the quarter so far; computed values are checked against what was there before the import.
+/// </summary>
 public sealed class CaseImportServiceTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string Header = "办件编号,事项编码,事项名称,部门编码,区划代码,办理渠道,受理时间,办结时间,承诺时限,办件状态";
@@ -30,13 +33,24 @@ public sealed class CaseImportServiceTests(AppFixture app) : IClassFixture<AppFi
                       select (double?)v.Value).SingleOrDefaultAsync();
     }
 
+    /// <summary>The value computed now for the collecting quarter, and how many records it rests on.</summary>
+    private static async Task<(double Value, int Basis)> ComputedAsync(AsyncServiceScope office, string indicatorCode, string targetName)
+    {
+        var db = office.ServiceProvider.GetRequiredService<EvalDbContext>();
+        var periodId = await db.Periods.Where(p => p.Name == "2026年第四季度").Select(p => p.Id).SingleAsync();
+        var value = (await office.ServiceProvider.GetRequiredService<CaseMeasureService>().PreviewAsync(periodId))
+            .Single(v => v.IndicatorCode == indicatorCode && v.TargetName == targetName);
+        return (value.Value ?? 0, value.Basis);
+    }
+
     [Fact]
     public async Task ImportingCases_StoresThem_RecordsTheImport_AndFillsTheApprovalTimeIndicator()
     {
         await using var office = await app.ScopeAsAccountAsync("office");
         var imports = office.ServiceProvider.GetRequiredService<CaseImportService>();
+        var (before, basis) = await ComputedAsync(office, "ZW-2", "中心区");
 
-        // Mon 2 Nov 2026 → Thu 5 Nov: 3 working days; Mon 2 Nov → Mon 9 Nov: 5 working days. Average 4.
+        // Mon 2 Nov 2026 → Thu 5 Nov: 3 working days; Mon 2 Nov → Mon 9 Nov: 5 working days: 8 more days over 2 more cases.
         var outcome = await imports.ImportCasesAsync(Csv(
             "ZX-001,X1,企业设立登记,GSA,990102,线上,2026-11-02 09:00,2026-11-05 10:00,5,已办结",
             "ZX-002,X2,食品经营许可,GSA,990102,窗口,2026-11-02 10:00,2026-11-09 16:00,4,已办结"), "十一月办件.csv", dryRun: false);
@@ -44,13 +58,18 @@ public sealed class CaseImportServiceTests(AppFixture app) : IClassFixture<AppFi
         Assert.True(outcome.Succeeded, string.Join("；", outcome.Errors.Select(e => e.Message)));
         Assert.Equal((2, 2, 0), (outcome.Rows, outcome.Inserted, outcome.Updated));
         Assert.Contains(outcome.Notes, n => n.Contains("2026年第四季度"));
-        Assert.Equal(4, await ValueAsync("ZW-2", "中心区"));
+        Assert.Equal((before * basis + 8) / (basis + 2), (await ValueAsync("ZW-2", "中心区"))!.Value, precision: 9);
         var history = await imports.HistoryAsync();
         Assert.Contains(history, h => h.Source == "十一月办件.csv" && h.Succeeded && h.Inserted == 2 && h.ByName == "office");
         var db = office.ServiceProvider.GetRequiredService<EvalDbContext>();
         var stored = await db.ServiceCases.SingleAsync(c => c.CaseNumber == "ZX-002");
         Assert.Equal((ServiceChannel.Window, CaseStatus.Completed, 4), (stored.Channel, stored.Status, stored.PromisedWorkingDays));
-        Assert.Equal(ValueOrigin.CaseData, (await db.IndicatorValues.FirstAsync(v => v.Origin == ValueOrigin.CaseData && v.Value == 4)).Origin);
+        Assert.Equal(ValueOrigin.CaseData, await (from v in db.IndicatorValues
+                                                  join p in db.Periods on v.PeriodId equals p.Id
+                                                  join n in db.IndicatorNodes on v.IndicatorNodeId equals n.Id
+                                                  join t in db.Targets on v.TargetId equals t.Id
+                                                  where p.Name == "2026年第四季度" && n.Code == "ZW-2" && t.Name == "中心区"
+                                                  select v.Origin).SingleAsync());
     }
 
     [Fact]
@@ -58,6 +77,7 @@ public sealed class CaseImportServiceTests(AppFixture app) : IClassFixture<AppFi
     {
         await using var office = await app.ScopeAsAccountAsync("office");
         var imports = office.ServiceProvider.GetRequiredService<CaseImportService>();
+        var (before, basis) = await ComputedAsync(office, "ZW-2", "东城区");
         await imports.ImportCasesAsync(Csv("DC-001,X1,企业设立登记,GSA,990103,线上,2026-11-02 09:00,,5,办理中"), "a.csv", dryRun: false);
 
         var again = await imports.ImportCasesAsync(Csv(
@@ -68,7 +88,8 @@ public sealed class CaseImportServiceTests(AppFixture app) : IClassFixture<AppFi
         var db = office.ServiceProvider.GetRequiredService<EvalDbContext>();
         Assert.Equal(1, await db.ServiceCases.CountAsync(c => c.CaseNumber == "DC-001"));
         Assert.Equal(CaseStatus.Completed, (await db.ServiceCases.SingleAsync(c => c.CaseNumber == "DC-001")).Status);
-        Assert.Equal(1.5, await ValueAsync("ZW-2", "东城区")); // 2 and 1 working days
+        // The case in progress did not count; once completed it did: 2 and 1 working days.
+        Assert.Equal((before * basis + 3) / (basis + 2), (await ValueAsync("ZW-2", "东城区"))!.Value, precision: 9);
     }
 
     [Fact]
@@ -155,6 +176,7 @@ public sealed class CaseImportServiceTests(AppFixture app) : IClassFixture<AppFi
     {
         await using var office = await app.ScopeAsAccountAsync("office");
         var imports = office.ServiceProvider.GetRequiredService<CaseImportService>();
+        var (before, basis) = await ComputedAsync(office, "ZW-4", "北山区");
         const string header = "评价编号,办件编号,部门编码,区划代码,评价渠道,评价时间,评价等级,评价项,评价内容";
         MemoryStream File() => new(Encoding.UTF8.GetBytes(string.Join("\n",
             header,
@@ -173,6 +195,7 @@ public sealed class CaseImportServiceTests(AppFixture app) : IClassFixture<AppFi
         // Rated Fri 6 Nov 2026: five working days later is Fri 13 Nov.
         Assert.Equal((new DateOnly(2026, 11, 13), RectificationStatus.Open), (item.Deadline, item.Status));
         Assert.Equal(1, await db.RectificationItems.CountAsync(i => i.RatingId == "PJ-004"));
-        Assert.Equal(75, await ValueAsync("ZW-4", "北山区")); // 3 of 4 ratings at level 3–5
+        // 3 of the 4 new ratings are at level 3–5.
+        Assert.Equal(100 * (before * basis / 100 + 3) / (basis + 4), (await ValueAsync("ZW-4", "北山区"))!.Value, precision: 9);
     }
 }
