@@ -95,6 +95,22 @@ public sealed class WorkingDayCalendar
     public bool Covers(DateOnly date) =>
         date.Year >= Years[0] && date.Year <= Years[^1] && _yearCovered[date.Year - Years[0]];
 
+    /// <summary>From this month on, next year's schedule is expected: the State Council usually publishes it in October or November.</summary>
+    public const int NextYearExpectedFromMonth = 11;
+
+    /// <summary>
+    /// The year whose schedule is missing and needed: this year's when it is not covered (working days cannot be counted
+    /// today), else next year's once it is expected (from <see cref="NextYearExpectedFromMonth"/>) and not covered yet —
+    /// deadlines of cases and bad reviews received in December already fall into it. Null when nothing is missing.
+    /// </summary>
+    public int? MissingYear(DateOnly today)
+    {
+        if (!Covers(today))
+            return today.Year;
+        var next = new DateOnly(today.Year + 1, 1, 1);
+        return today.Month >= NextYearExpectedFromMonth && !Covers(next) ? next.Year : null;
+    }
+
     /// <summary>The schedule entry for the date (e.g. to show 春节), or null for an ordinary weekday or weekend.</summary>
     public CalendarDay? EntryFor(DateOnly date) => _entries.GetValueOrDefault(date);
 

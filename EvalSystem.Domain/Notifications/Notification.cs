@@ -15,6 +15,8 @@ public enum NotificationKind
     SupervisionSentBack,
     /// <summary>督办升级 (to the office).</summary>
     SupervisionEscalated,
+    /// <summary>工作日历缺少放假安排 (derived, to administrators and the office).</summary>
+    CalendarMissing,
 }
 
 /// <summary>

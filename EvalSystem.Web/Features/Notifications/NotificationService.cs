@@ -46,6 +46,9 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
             reminders.AddRange(await DeadlineRemindersAsync(db, department, now, ct));
         if (await access.AllowsAsync(user, Policies.ReviewSubmissions))
             reminders.AddRange(await OfficeRemindersAsync(db, now, ct));
+        var administers = await access.AllowsAsync(user, Policies.Administer);
+        if (administers || await access.AllowsAsync(user, Policies.ReviewSubmissions))
+            reminders.AddRange(await CalendarReminderAsync(db, administers, now, ct));
 
         var stored = await db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId)
             .OrderByDescending(n => n.CreatedAtUtc).Take(RecentCount)
@@ -165,6 +168,24 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
                     $"{string.Join("、", late)}已过截止时间仍有未提交项。可在评价周期页面查看逾期未报清单，催报或延长截止时间。", "/periods", now, false));
         }
         return items;
+    }
+
+    /// <summary>
+    /// 工作日历缺少放假安排: working days (审批时间, 整改时限) cannot be counted into a year without its schedule, and imports whose
+    /// deadlines fall into it are refused. Reminds administrators, who enter it, and the office, whose imports depend on it.
+    /// </summary>
+    private static async Task<List<InboxItem>> CalendarReminderAsync(EvalDbContext db, bool administers, DateTime now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now.AddHours(8)); // Beijing date
+        var calendar = await CaseData.WorkingCalendarService.CalendarAsync(db, ct);
+        if (calendar.MissingYear(today) is not { } year)
+            return [];
+        var consequence = year == today.Year
+            ? $"今天起的审批时间和整改时限无法计算，办件和好差评数据无法导入。"
+            : $"整改时限或审批时间落在{year}年的办件和差评（12月起即会出现）将无法导入或计算。";
+        var action = administers ? $"请在 系统管理 → 工作日历 中录入国务院办公厅公布的{year}年放假安排。" : $"请联系系统管理员录入{year}年放假安排。";
+        return [new InboxItem(null, NotificationKind.CalendarMissing, $"工作日历缺少{year}年放假安排", consequence + action,
+            administers ? "/admin" : "/case-data", now, false)];
     }
 
     /// <summary>Departments responsible for at least one department-submitted indicator of the period, by name.</summary>

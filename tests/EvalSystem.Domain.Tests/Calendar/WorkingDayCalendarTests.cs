@@ -159,6 +159,23 @@ public class WorkingDayCalendarTests
         Assert.Throws<DomainException>(() => Official.IsWorkingDay(D(2023, 6, 1)));
     }
 
+    [Theory]
+    [InlineData(2026, 10, 31, null)] // next year's schedule is not expected yet
+    [InlineData(2026, 11, 1, 2027)] // expected from November: December's deadlines fall into 2027
+    [InlineData(2026, 12, 31, 2027)]
+    [InlineData(2025, 11, 15, null)] // 2026 is shipped
+    [InlineData(2027, 3, 1, 2027)] // the current year itself is missing
+    public void MissingYear_AsksForTheScheduleThatIsNeeded(int year, int month, int day, int? expected) =>
+        Assert.Equal(expected, Official.MissingYear(D(year, month, day)));
+
+    [Fact]
+    public void MissingYear_WhenNextYearWasEntered_IsNull()
+    {
+        var calendar = new WorkingDayCalendar(ChinaOfficialHolidays.ForYear(2026)
+            .Append(new CalendarDay(D(2027, 1, 1), CalendarDayKind.PublicHoliday, "元旦")), [2026, 2027]);
+        Assert.Null(calendar.MissingYear(D(2026, 12, 1)));
+    }
+
     [Fact]
     public void CountWorkingDays_GapInCoveredYears_IsRefused()
     {
