@@ -123,7 +123,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
     /// Composites of the listed regions in the visible runs up to the shown one, one run per period (the published one first),
     /// and the city average of every run, summed in SQL.
     /// </summary>
-    private static async Task<CompositeTrend> TrendAsync(EvalDbContext db, ScoreRun shown, bool seesUnpublished,
+    private static async Task<CompositeTrend> TrendAsync(EvalDbContext db, RunHead shown, bool seesUnpublished,
         List<(Guid TargetId, string Name)> regions, CancellationToken ct)
     {
         var shownStart = await db.Periods.Where(p => p.Id == shown.PeriodId).Select(p => p.StartDate).SingleAsync(ct);
@@ -172,20 +172,34 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
         return new CityKpis(average, previous, open.Count, open.Count(d => d < today));
     }
 
-    /// <summary>Runs of one target kind the user may see, newest period and run first: published ones, and for the office computed ones too.</summary>
-    private static IQueryable<ScoreRun> VisibleRuns(EvalDbContext db, bool seesUnpublished, TargetKind kind) =>
+    /// <summary>
+    /// Runs of one target kind the user may see, newest period and run first: published ones, and for the office computed ones
+    /// too. Only the columns the dashboard needs: a run row also holds its complete input (megabytes for a large city).
+    /// </summary>
+    private static IQueryable<RunHead> VisibleRuns(EvalDbContext db, bool seesUnpublished, TargetKind kind) =>
         from r in db.ScoreRuns.AsNoTracking()
         join p in db.Periods.AsNoTracking() on r.PeriodId equals p.Id
         where p.TargetKind == kind
               && (r.Status == ScoreRunStatus.Published || (seesUnpublished && r.Status == ScoreRunStatus.Computed))
         orderby p.StartDate descending, r.Number descending
-        select r;
+        select new RunHead { Id = r.Id, PeriodId = r.PeriodId, IndicatorSystemId = r.IndicatorSystemId, Number = r.Number, Status = r.Status, RunAtUtc = r.RunAtUtc };
+
+    /// <summary>A run without its stored input. Settable properties, so that EF can filter and join after the projection.</summary>
+    private sealed class RunHead
+    {
+        public Guid Id { get; init; }
+        public Guid PeriodId { get; init; }
+        public Guid IndicatorSystemId { get; init; }
+        public int Number { get; init; }
+        public ScoreRunStatus Status { get; init; }
+        public DateTime RunAtUtc { get; init; }
+    }
 
     /// <summary>
     /// A run's ranking. The stored results of a run never change, so the board is kept in memory per run and status
     /// (publishing changes the status, hence the key): the dashboard of a large city is built from the database once.
     /// </summary>
-    private Task<ScoreBoard> ScoreBoardAsync(EvalDbContext db, ScoreRun run, string periodName,
+    private Task<ScoreBoard> ScoreBoardAsync(EvalDbContext db, RunHead run, string periodName,
         Func<Task<List<(Guid TargetId, string Code, string Name)>>> targets, CancellationToken ct) =>
         cache.GetOrCreateAsync((nameof(ScoreBoard), run.Id, run.Status), async entry =>
         {
@@ -193,7 +207,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             return await BuildScoreBoardAsync(db, run, periodName, await targets(), ct);
         })!;
 
-    private static async Task<ScoreBoard> BuildScoreBoardAsync(EvalDbContext db, ScoreRun run, string periodName,
+    private static async Task<ScoreBoard> BuildScoreBoardAsync(EvalDbContext db, RunHead run, string periodName,
         List<(Guid TargetId, string Code, string Name)> targets, CancellationToken ct)
     {
         var groups = await db.IndicatorNodes.AsNoTracking()

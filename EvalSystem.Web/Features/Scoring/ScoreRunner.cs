@@ -152,10 +152,11 @@ public sealed class ScoreRunner(IDbContextFactory<EvalDbContext> dbFactory, Time
             var previousRun = await db.ScoreRuns.AsNoTracking()
                 .Where(r => r.PeriodId == previous.Id)
                 .OrderByDescending(r => r.Status == ScoreRunStatus.Published).ThenByDescending(r => r.Number)
+                .Select(r => (Guid?)r.Id) // not the run's stored input
                 .FirstOrDefaultAsync(ct);
-            if (previousRun is not null)
+            if (previousRun is { } previousRunId)
             {
-                standings = (await db.TargetScores.AsNoTracking().Where(s => s.RunId == previousRun.Id).ToListAsync(ct))
+                standings = (await db.TargetScores.AsNoTracking().Where(s => s.RunId == previousRunId).ToListAsync(ct))
                     .Where(s => row.ContainsKey(s.TargetId))
                     .ToDictionary(s => s.TargetId.ToString(), s => new PreviousStanding(s.Composite, s.Rank), StringComparer.Ordinal);
             }
