@@ -22,7 +22,7 @@ public sealed record TreeNode(
 
 /// <summary>One version of a system as the 指标体系 page shows it: nodes in tree order and every problem that blocks publishing.</summary>
 public sealed record SystemView(SystemVersion Version, IReadOnlyList<TreeNode> Nodes, IReadOnlyList<string> Problems, bool CanEdit, bool IsFiltered,
-    ScoringSettings? Scoring = null);
+    ScoringSettings Scoring);
 
 /// <summary>The system-wide part of the method: how scores are combined, how gaps are filled, the overdue penalty.</summary>
 public sealed record ScoringSettings(AggregationMethod Aggregation, MissingDataPolicy MissingData, double? OverduePenaltyPerTask, double? OverduePenaltyCap)
