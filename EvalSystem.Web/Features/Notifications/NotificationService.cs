@@ -135,16 +135,27 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
     }
 
     /// <summary>Indicator × target entries of the department in the period that are not submitted or approved yet.</summary>
-    private static async Task<int> OpenItemsAsync(EvalDbContext db, EvaluationPeriod period, Guid department, CancellationToken ct)
+    private static async Task<int> OpenItemsAsync(EvalDbContext db, EvaluationPeriod period, Guid department, CancellationToken ct) =>
+        (await OpenItemsByDepartmentAsync(db, period, [department], ct)).GetValueOrDefault(department);
+
+    /// <summary>The same for several departments at once: three queries, however many departments.</summary>
+    private static async Task<Dictionary<Guid, int>> OpenItemsByDepartmentAsync(EvalDbContext db, EvaluationPeriod period, IReadOnlyCollection<Guid> departments,
+        CancellationToken ct)
     {
-        var indicators = await db.IndicatorNodes.CountAsync(n => n.SystemId == period.IndicatorSystemId && n.Kind == NodeKind.Indicator
-            && n.Source == IndicatorSource.DepartmentSubmission && n.ResponsibleDepartmentId == department, ct);
-        if (indicators == 0)
-            return 0;
+        var indicators = await db.IndicatorNodes
+            .Where(n => n.SystemId == period.IndicatorSystemId && n.Kind == NodeKind.Indicator && n.Source == IndicatorSource.DepartmentSubmission
+                && n.ResponsibleDepartmentId != null && departments.Contains(n.ResponsibleDepartmentId.Value))
+            .GroupBy(n => n.ResponsibleDepartmentId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        if (indicators.Count == 0)
+            return [];
         var targets = await db.Targets.CountAsync(t => t.Kind == period.TargetKind, ct);
-        var done = await db.Submissions.CountAsync(s => s.PeriodId == period.Id && s.DepartmentId == department
-            && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved), ct);
-        return Math.Max(0, indicators * targets - done);
+        var done = await db.Submissions
+            .Where(s => s.PeriodId == period.Id && departments.Contains(s.DepartmentId)
+                && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
+            .GroupBy(s => s.DepartmentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return indicators.ToDictionary(i => i.Key, i => Math.Max(0, i.Value * targets - done.GetValueOrDefault(i.Key)));
     }
 
     private static async Task<List<InboxItem>> OfficeRemindersAsync(EvalDbContext db, DateTime now, CancellationToken ct)
@@ -157,12 +168,11 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
         foreach (var period in collecting)
         {
             // Only departments past their own deadline in force with entries still open: an extended department is not overdue.
-            var late = new List<string>();
-            foreach (var (departmentId, name) in await SubmittingDepartmentsAsync(db, period, ct))
-            {
-                if (!period.AcceptsSubmissions(now, departmentId) && await OpenItemsAsync(db, period, departmentId, ct) > 0)
-                    late.Add(name);
-            }
+            var pastDeadline = (await SubmittingDepartmentsAsync(db, period, ct)).Where(d => !period.AcceptsSubmissions(now, d.Id)).ToList();
+            if (pastDeadline.Count == 0)
+                continue;
+            var open = await OpenItemsByDepartmentAsync(db, period, pastDeadline.Select(d => d.Id).ToList(), ct);
+            var late = pastDeadline.Where(d => open.GetValueOrDefault(d.Id) > 0).Select(d => d.Name).ToList();
             if (late.Count > 0)
                 items.Add(new InboxItem(null, NotificationKind.DeadlineApproaching, $"「{period.Name}」已过填报截止时间",
                     $"{string.Join("、", late)}已过截止时间仍有未提交项。可在评价周期页面查看逾期未报清单，催报或延长截止时间。", "/periods", now, false));
