@@ -33,19 +33,19 @@ public sealed class ApiKeysTabTests : MudTestContext
     private static string Selector(string testId) => $"[data-testid={testId}] input, input[data-testid={testId}]";
 
     [Fact]
-    public void CreatingAKey_ShowsItOnceInAReadOnlyField_ThenTheListShowsOnlyItsPrefix()
+    public async Task CreatingAKey_ShowsItOnceInAReadOnlyField_ThenTheListShowsOnlyItsPrefix()
     {
         var dialogs = Render<MudDialogProvider>();
         var tab = RenderSignedIn<ApiKeysTab>();
-        tab.WaitForAssertion(() => Assert.Contains("还没有接口密钥", tab.Markup));
+        await tab.WaitForAssertionAsync(() => Assert.Contains("还没有接口密钥", tab.Markup));
 
         tab.Find("[data-testid=api-key-new]").Click();
-        dialogs.WaitForElement(Selector("api-key-name")).Input("一网通办平台");
+        (await dialogs.WaitForElementAsync(Selector("api-key-name"))).Input("一网通办平台");
         dialogs.Find(Selector("api-key-name")).Blur();
         dialogs.Find(Selector("api-key-scope-cases-write")).Change(true);
         dialogs.Find("[data-testid=api-key-create]").Click();
 
-        var field = dialogs.WaitForElement(Selector("api-key-value"));
+        var field = await dialogs.WaitForElementAsync(Selector("api-key-value"));
         var key = field.GetAttribute("value")!;
         Assert.StartsWith("esk_", key);
         Assert.True(field.HasAttribute("readonly"));
@@ -56,7 +56,7 @@ public sealed class ApiKeysTabTests : MudTestContext
         Assert.Equal(key, JSInterop.VerifyInvoke("navigator.clipboard.writeText").Arguments[0]);
 
         dialogs.Find("[data-testid=api-key-done]").Click();
-        tab.WaitForAssertion(() => Assert.Equal("一网通办平台", tab.Find("[data-testid=api-client-name]").TextContent));
+        await tab.WaitForAssertionAsync(() => Assert.Equal("一网通办平台", tab.Find("[data-testid=api-client-name]").TextContent));
         Assert.Equal(key[..8] + "…", tab.Find("[data-testid=api-client-prefix]").TextContent);
         Assert.Equal("有效", tab.Find("[data-testid=api-client-status]").TextContent.Trim());
         Assert.Contains("办件数据写入", tab.Markup);
@@ -65,17 +65,17 @@ public sealed class ApiKeysTabTests : MudTestContext
     }
 
     [Fact]
-    public void CreatingWithoutAScope_StaysOpenWithTheReason_AndShowsNoKey()
+    public async Task CreatingWithoutAScope_StaysOpenWithTheReason_AndShowsNoKey()
     {
         var dialogs = Render<MudDialogProvider>();
         var tab = RenderSignedIn<ApiKeysTab>();
 
         tab.Find("[data-testid=api-key-new]").Click();
-        dialogs.WaitForElement(Selector("api-key-name")).Input("好差评系统");
+        (await dialogs.WaitForElementAsync(Selector("api-key-name"))).Input("好差评系统");
         dialogs.Find(Selector("api-key-name")).Blur();
         dialogs.Find("[data-testid=api-key-create]").Click();
 
-        dialogs.WaitForAssertion(() => Assert.Equal("请至少选择一项接口权限。", dialogs.Find("[data-testid=dialog-error]").TextContent));
+        await dialogs.WaitForAssertionAsync(() => Assert.Equal("请至少选择一项接口权限。", dialogs.Find("[data-testid=dialog-error]").TextContent));
         Assert.Empty(dialogs.FindAll("[data-testid=api-key-value]"));
     }
 
@@ -86,13 +86,13 @@ public sealed class ApiKeysTabTests : MudTestContext
             await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("旧平台", ["cases:write"]);
         var dialogs = Render<MudDialogProvider>();
         var tab = RenderSignedIn<ApiKeysTab>();
-        tab.WaitForAssertion(() => Assert.Equal("有效", tab.Find("[data-testid=api-client-status]").TextContent.Trim()));
+        await tab.WaitForAssertionAsync(() => Assert.Equal("有效", tab.Find("[data-testid=api-client-status]").TextContent.Trim()));
 
         tab.Find("[data-testid=api-client-revoke]").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("立即无法调用接口", dialogs.Markup));
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("立即无法调用接口", dialogs.Markup));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "吊销").Click();
 
-        tab.WaitForAssertion(() => Assert.Equal("已吊销", tab.Find("[data-testid=api-client-status]").TextContent.Trim()));
+        await tab.WaitForAssertionAsync(() => Assert.Equal("已吊销", tab.Find("[data-testid=api-client-status]").TextContent.Trim()));
         Assert.Empty(tab.FindAll("[data-testid=api-client-revoke]"));
     }
 }

@@ -51,7 +51,7 @@ public sealed class CaseDataPageTests : MudTestContext
         InputFileContent.CreateFromText(string.Join("\n", [Header, .. lines]) + "\n", name, contentType: "text/csv");
 
     [Fact]
-    public void AFileWithABadRow_OpensTheErrorList_AndTheHistoryShowsItRefused()
+    public async Task AFileWithABadRow_OpensTheErrorList_AndTheHistoryShowsItRefused()
     {
         var dialogs = Render<MudDialogProvider>();
         var page = RenderSignedIn<CaseDataPage>();
@@ -60,30 +60,30 @@ public sealed class CaseDataPageTests : MudTestContext
             "P-1,X1,企业设立登记,GSA,990102,线上,2026-11-02 09:00,2026-11-05 10:00,5,已办结",
             "P-2,X1,企业设立登记,GSA,990102,线上,2026-11-02 09:00,2026-11-05 10:00,五,已办结"));
 
-        dialogs.WaitForAssertion(() => Assert.Contains("承诺时限", dialogs.Find("[data-testid=import-errors]").TextContent), TimeSpan.FromSeconds(10));
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("承诺时限", dialogs.Find("[data-testid=import-errors]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Contains("未导入", dialogs.Markup);
-        page.WaitForAssertion(() => Assert.Contains("未导入（1 个问题）", page.Find("[data-testid=import-history]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("未导入（1 个问题）", page.Find("[data-testid=import-history]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=import-result]"));
     }
 
     [Fact]
-    public void ADryRun_SaysWhatWouldBeStored_AndRecordsNoImport()
+    public async Task ADryRun_SaysWhatWouldBeStored_AndRecordsNoImport()
     {
         var page = RenderSignedIn<CaseDataPage>();
-        page.WaitForElement("[data-testid=import-dry-run] input, input[data-testid=import-dry-run]").Change(true);
+        (await page.WaitForElementAsync("[data-testid=import-dry-run] input, input[data-testid=import-dry-run]")).Change(true);
 
         page.FindComponent<InputFile>().UploadFiles(Csv("办件.csv", "P-3,X1,企业设立登记,GSA,990102,窗口,2026-11-02 09:00,2026-11-05 10:00,5,已办结"));
 
-        page.WaitForAssertion(() => Assert.Contains("校验通过，未写入：共 1 行，将新增 1 条", page.Find("[data-testid=import-result]").TextContent), TimeSpan.FromSeconds(10));
+        await page.WaitForAssertionAsync(() => Assert.Contains("校验通过，未写入：共 1 行，将新增 1 条", page.Find("[data-testid=import-result]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Contains("还没有导入记录", page.Find("[data-testid=import-history]").TextContent);
     }
 
     [Fact]
-    public void ALeader_SeesTheDataButNoImportControls()
+    public async Task ALeader_SeesTheDataButNoImportControls()
     {
         SignInAs("leader", Roles.Leader);
         var page = RenderSignedIn<CaseDataPage>();
-        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid=case-data-title]").GetAttribute("data-loaded")));
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find("[data-testid=case-data-title]").GetAttribute("data-loaded")));
         Assert.Contains("导入记录", page.Markup);
         Assert.Empty(page.FindAll("[data-testid=import-upload]"));
     }

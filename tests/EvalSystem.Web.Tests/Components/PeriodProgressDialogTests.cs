@@ -95,18 +95,18 @@ public sealed class PeriodProgressDialogTests : MudTestContext
             reload: () => Task.FromResult((Progress(amrExtended: true), Outstanding))));
 
         dialog.FindAll("[data-testid=set-department-deadline]")[0].Click();
-        dialog.WaitForElement("[data-testid=department-deadline-save]").Click();
-        dialog.WaitForAssertion(() => Assert.Equal("单独设置截止时间的原因不能为空。", dialog.Find("[data-testid=dialog-error]").TextContent));
+        (await dialog.WaitForElementAsync("[data-testid=department-deadline-save]")).Click();
+        await dialog.WaitForAssertionAsync(() => Assert.Equal("单独设置截止时间的原因不能为空。", dialog.Find("[data-testid=dialog-error]").TextContent));
         Assert.Empty(saved);
 
         dialog.Find("[data-testid=department-deadline-reason] textarea, textarea[data-testid=department-deadline-reason]").Change("市场监管局系统升级，延长3天");
         dialog.Find("[data-testid=department-deadline-save]").Click();
 
-        dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("[data-testid=department-deadline-save]")));
+        await dialog.WaitForAssertionAsync(() => Assert.Empty(dialog.FindAll("[data-testid=department-deadline-save]")));
         var (department, deadline, why) = Assert.Single(saved);
         Assert.Equal((Amr, "市场监管局系统升级，延长3天"), (department, why));
         Assert.Equal(PeriodDeadline.ToLocalTime().AddDays(3), deadline); // suggested: three days after the period's deadline, local time
-        dialog.WaitForAssertion(() => Assert.Equal($"单独截止 {Short(Extended.AddDays(1))}",
+        await dialog.WaitForAssertionAsync(() => Assert.Equal($"单独截止 {Short(Extended.AddDays(1))}",
             dialog.FindAll("[data-testid=department-deadline]")[0].QuerySelector("[data-testid=own-deadline]")!.TextContent.Trim()));
     }
 
@@ -119,10 +119,10 @@ public sealed class PeriodProgressDialogTests : MudTestContext
 
         dialog.FindAll("[data-testid=set-department-deadline]")[1].Click();
         Assert.Equal("不动产登记系统升级，延长3天", // changing an own deadline starts from its reason
-            dialog.WaitForElement("[data-testid=department-deadline-reason] textarea, textarea[data-testid=department-deadline-reason]").GetAttribute("value"));
+            (await dialog.WaitForElementAsync("[data-testid=department-deadline-reason] textarea, textarea[data-testid=department-deadline-reason]")).GetAttribute("value"));
         dialog.Find("[data-testid=department-deadline-save]").Click();
 
-        dialog.WaitForAssertion(() => Assert.Equal(refusal, dialog.Find("[data-testid=dialog-error]").TextContent));
+        await dialog.WaitForAssertionAsync(() => Assert.Equal(refusal, dialog.Find("[data-testid=dialog-error]").TextContent));
         Assert.Single(dialog.FindAll("[data-testid=department-deadline-save]"));
     }
 
@@ -141,7 +141,7 @@ public sealed class PeriodProgressDialogTests : MudTestContext
 
         dialog.FindAll(".mud-tab").Single(t => t.TextContent.Contains("逾期未报清单（2）")).Click();
 
-        dialog.WaitForAssertion(() => Assert.Contains("以下 1 项已过所属部门的截止时间", dialog.Find("[data-testid=overdue-alert]").TextContent));
+        await dialog.WaitForAssertionAsync(() => Assert.Contains("以下 1 项已过所属部门的截止时间", dialog.Find("[data-testid=overdue-alert]").TextContent));
         var rows = dialog.FindAll("[data-testid=outstanding-table] tbody tr");
         Assert.EndsWith("（逾期）", rows[0].Children[1].TextContent.Trim());
         Assert.Equal(Extended.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), rows[1].Children[1].TextContent.Trim());
@@ -163,12 +163,12 @@ public sealed class PeriodProgressDialogTests : MudTestContext
             }));
 
         dialog.Find("[data-testid=clear-department-deadline]").Click();
-        dialog.WaitForAssertion(() => Assert.Contains("按周期截止时间", dialog.Markup));
+        await dialog.WaitForAssertionAsync(() => Assert.Contains("按周期截止时间", dialog.Markup));
         dialog.FindAll("button").Single(b => b.TextContent.Trim() == "清除").Click();
 
-        dialog.WaitForAssertion(() => Assert.True(reloaded));
+        await dialog.WaitForAssertionAsync(() => Assert.True(reloaded));
         Assert.Equal([Nrp], cleared);
-        dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("[data-testid=own-deadline]")));
+        await dialog.WaitForAssertionAsync(() => Assert.Empty(dialog.FindAll("[data-testid=own-deadline]")));
         Assert.Empty(dialog.FindAll("[data-testid=clear-department-deadline]"));
     }
 }

@@ -25,25 +25,25 @@ public sealed class RankingGridTests : MudTestContext
         return Task.FromResult(new RankingPage(items, Total, Info));
     }
 
-    private IRenderedComponent<RankingGrid> RenderGrid(RankingRequest scope)
+    private async Task<IRenderedComponent<RankingGrid>> RenderGridAsync(RankingRequest scope)
     {
         Render<MudPopoverProvider>();
         var grid = Render<RankingGrid>(p => p.Add(g => g.Scope, scope).Add(g => g.LoadPage, LoadAsync));
-        grid.WaitForAssertion(() => Assert.Equal(20, grid.FindAll("[data-testid=ranking-name]").Count));
+        await grid.WaitForAssertionAsync(() => Assert.Equal(20, grid.FindAll("[data-testid=ranking-name]").Count));
         return grid;
     }
 
-    private void Settle(IRenderedComponent<RankingGrid> grid, int expectedRequests) =>
-        grid.WaitForAssertion(() => Assert.Equal(expectedRequests, _requests.Count));
+    private Task SettleAsync(IRenderedComponent<RankingGrid> grid, int expectedRequests) =>
+        grid.WaitForAssertionAsync(() => Assert.Equal(expectedRequests, _requests.Count));
 
     private static MudTable<RankingItem> Table(IRenderedComponent<RankingGrid> grid) => grid.FindComponent<MudTable<RankingItem>>().Instance;
 
     [Fact]
-    public void FirstRender_AsksForTheFirstPage_RankedBestFirst_Once()
+    public async Task FirstRender_AsksForTheFirstPage_RankedBestFirst_Once()
     {
         var scope = new RankingRequest(Guid.NewGuid(), TargetKind.Region);
 
-        var grid = RenderGrid(scope);
+        var grid = await RenderGridAsync(scope);
 
         Assert.Single(_requests);
         Assert.Equal(scope with { PageSize = 20 }, _requests[0]);
@@ -52,74 +52,74 @@ public sealed class RankingGridTests : MudTestContext
     }
 
     [Fact]
-    public void SortingByAColumn_AsksOnce_BestFirst_AndAgainWhenToggled()
+    public async Task SortingByAColumn_AsksOnce_BestFirst_AndAgainWhenToggled()
     {
-        var grid = RenderGrid(new RankingRequest());
+        var grid = await RenderGridAsync(new RankingRequest());
 
         grid.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Contains("综合得分")).Click();
-        Settle(grid, 2);
+        await SettleAsync(grid, 2);
         Assert.Equal((RankingSort.Composite, true, 0), (_requests[1].SortBy, _requests[1].Descending, _requests[1].PageIndex));
 
         grid.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Contains("综合得分")).Click();
-        Settle(grid, 3);
+        await SettleAsync(grid, 3);
         Assert.Equal((RankingSort.Composite, false), (_requests[2].SortBy, _requests[2].Descending));
 
         grid.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Contains("政务服务")).Click();
-        Settle(grid, 4);
+        await SettleAsync(grid, 4);
         Assert.Equal((RankingSort.FirstLevel, "ZW", true), (_requests[3].SortBy, _requests[3].SortIndicator, _requests[3].Descending));
     }
 
     [Fact]
     public async Task ChangingThePage_AsksForThatPageOnce()
     {
-        var grid = RenderGrid(new RankingRequest());
+        var grid = await RenderGridAsync(new RankingRequest());
 
         await grid.InvokeAsync(() => Table(grid).NavigateTo(Page.Next));
-        Settle(grid, 2);
+        await SettleAsync(grid, 2);
         Assert.Equal((1, 20), (_requests[1].PageIndex, _requests[1].PageSize));
-        grid.WaitForAssertion(() => Assert.Equal("地区21", grid.FindAll("[data-testid=ranking-name]")[0].TextContent));
+        await grid.WaitForAssertionAsync(() => Assert.Equal("地区21", grid.FindAll("[data-testid=ranking-name]")[0].TextContent));
 
         await grid.InvokeAsync(() => Table(grid).SetRowsPerPage(50));
-        Settle(grid, 3);
+        await SettleAsync(grid, 3);
         Assert.Equal((0, 50), (_requests[2].PageIndex, _requests[2].PageSize));
     }
 
     [Fact]
     public async Task ChangingTheScope_AsksOnceFromTheFirstPage_KeepingTheSort()
     {
-        var grid = RenderGrid(new RankingRequest(Guid.NewGuid()));
+        var grid = await RenderGridAsync(new RankingRequest(Guid.NewGuid()));
         grid.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Contains("名称")).Click();
-        Settle(grid, 2);
+        await SettleAsync(grid, 2);
         await grid.InvokeAsync(() => Table(grid).NavigateTo(Page.Last));
-        Settle(grid, 3);
+        await SettleAsync(grid, 3);
 
         var period = Guid.NewGuid();
         grid.Render(p => p.Add(g => g.Scope, new RankingRequest(period, TargetKind.Region)));
-        Settle(grid, 4);
+        await SettleAsync(grid, 4);
         Assert.Equal((period, 0, RankingSort.Name), (_requests[3].PeriodId, _requests[3].PageIndex, _requests[3].SortBy));
 
         grid.Render(p => p.Add(g => g.Scope, new RankingRequest(period, TargetKind.Region).WithFilter(Guid.NewGuid().ToString())));
-        Settle(grid, 5);
+        await SettleAsync(grid, 5);
         Assert.NotNull(_requests[4].ParentRegionId);
     }
 
     [Fact]
-    public void RenderingAgainWithTheSameScope_AsksForNothing()
+    public async Task RenderingAgainWithTheSameScope_AsksForNothing()
     {
         var period = Guid.NewGuid();
-        var grid = RenderGrid(new RankingRequest(period));
+        var grid = await RenderGridAsync(new RankingRequest(period));
 
         // The page passes a new delegate and an equal scope on every render of its own.
         grid.Render(p => p.Add(g => g.Scope, new RankingRequest(period)).Add(g => g.LoadPage, (r, ct) => LoadAsync(r, ct)).Add(g => g.Title, "新标题"));
 
-        grid.WaitForAssertion(() => Assert.Contains("新标题", grid.Markup));
+        await grid.WaitForAssertionAsync(() => Assert.Contains("新标题", grid.Markup));
         Assert.Single(_requests);
     }
 
     [Fact]
-    public void Rows_ShowRankChangeArrows_TheIntervalCompactly_AndTheTopAndBottom()
+    public async Task Rows_ShowRankChangeArrows_TheIntervalCompactly_AndTheTopAndBottom()
     {
-        var grid = RenderGrid(new RankingRequest());
+        var grid = await RenderGridAsync(new RankingRequest());
 
         var rows = grid.FindAll("tbody tr");
         Assert.Contains("ranking-top", rows[0].ClassName);
@@ -137,10 +137,10 @@ public sealed class RankingGridTests : MudTestContext
     [Fact]
     public async Task TheLastPage_MarksTheBottomThree()
     {
-        var grid = RenderGrid(new RankingRequest());
+        var grid = await RenderGridAsync(new RankingRequest());
 
         await grid.InvokeAsync(() => Table(grid).NavigateTo(Page.Last));
-        grid.WaitForAssertion(() => Assert.Equal("地区41", grid.FindAll("[data-testid=ranking-name]")[0].TextContent));
+        await grid.WaitForAssertionAsync(() => Assert.Equal("地区41", grid.FindAll("[data-testid=ranking-name]")[0].TextContent));
 
         var rows = grid.FindAll("tbody tr");
         Assert.Equal(3, rows.Count(r => (r.ClassName ?? "").Contains("ranking-bottom")));

@@ -138,10 +138,10 @@ public sealed class RankingsPageTests : MudTestContext
         return run;
     }
 
-    private IRenderedComponent<Microsoft.AspNetCore.Components.Authorization.CascadingAuthenticationState> RenderPage(string firstName)
+    private async Task<IRenderedComponent<Microsoft.AspNetCore.Components.Authorization.CascadingAuthenticationState>> RenderPageAsync(string firstName)
     {
         var page = RenderSignedIn<RankingsPage>();
-        page.WaitForAssertion(() => Assert.Equal(firstName, page.FindAll("[data-testid=ranking-name]").FirstOrDefault()?.TextContent), TimeSpan.FromSeconds(10));
+        await page.WaitForAssertionAsync(() => Assert.Equal(firstName, page.FindAll("[data-testid=ranking-name]").FirstOrDefault()?.TextContent), TimeSpan.FromSeconds(10));
         return page;
     }
 
@@ -152,7 +152,7 @@ public sealed class RankingsPageTests : MudTestContext
     public async Task Office_SeesTheUnpublishedQuarterMarked_AndSwitchingThePeriodReadsOnePage()
     {
         SignInAs("office", Roles.Office);
-        var page = RenderPage("南区");
+        var page = await RenderPageAsync("南区");
         Assert.Contains("未发布", page.Find("[data-testid=unpublished-run]").TextContent);
         Assert.Equal(1, PageReads);
 
@@ -160,16 +160,16 @@ public sealed class RankingsPageTests : MudTestContext
         var q1 = await PeriodIdAsync("2026年第一季度");
         await page.InvokeAsync(() => periods.Instance.ValueChanged.InvokeAsync(q1));
 
-        page.WaitForAssertion(() => Assert.Equal(["中心区", "东城区", "石桥县", "南区"], Names(page)));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["中心区", "东城区", "石桥县", "南区"], Names(page)));
         Assert.Equal(2, PageReads);
         Assert.Empty(page.FindAll("[data-testid=unpublished-run]"));
     }
 
     [Fact]
-    public void Leader_SeesThePublishedQuarterOnly_WithItsExportLink()
+    public async Task Leader_SeesThePublishedQuarterOnly_WithItsExportLink()
     {
         SignInAs("leader", Roles.Leader);
-        var page = RenderPage("中心区");
+        var page = await RenderPageAsync("中心区");
 
         Assert.Empty(page.FindAll("[data-testid=unpublished-run]"));
         Assert.Equal($"/files/rankings/{_firstQuarterRun}.xlsx?kind=Region", page.Find("a[data-testid=ranking-export]").GetAttribute("href"));
@@ -181,45 +181,45 @@ public sealed class RankingsPageTests : MudTestContext
     public async Task FilteringByParentRegion_ReadsOnePage_AndTheExportFollows()
     {
         SignInAs("leader", Roles.Leader);
-        var page = RenderPage("中心区");
+        var page = await RenderPageAsync("中心区");
 
         var filter = page.FindComponent<MudSelect<string>>();
         var key = await RegionIdAsync("邻市");
         await page.InvokeAsync(() => filter.Instance.ValueChanged.InvokeAsync(key));
 
-        page.WaitForAssertion(() => Assert.Equal(["南区"], Names(page)));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["南区"], Names(page)));
         Assert.Equal(2, PageReads);
         Assert.EndsWith($"&filter={key}", page.Find("a[data-testid=ranking-export]").GetAttribute("href"));
     }
 
     [Fact]
-    public void SwitchingToDepartments_ReadsOnePage_OfTheDepartmentRanking()
+    public async Task SwitchingToDepartments_ReadsOnePage_OfTheDepartmentRanking()
     {
         SignInAs("leader", Roles.Leader);
-        var page = RenderPage("中心区");
+        var page = await RenderPageAsync("中心区");
 
         page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("部门排名")).Click();
 
-        page.WaitForAssertion(() => Assert.Equal(["市场监督管理局", "示范供电公司"], Names(page)));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["市场监督管理局", "示范供电公司"], Names(page)));
         Assert.Equal(2, PageReads);
         Assert.Contains("kind=Department", page.Find("a[data-testid=ranking-export]").GetAttribute("href"));
         Assert.Contains("部门类型", page.Markup);
     }
 
     [Fact]
-    public void DepartmentUser_NeverSeesTheUnpublishedQuarter()
+    public async Task DepartmentUser_NeverSeesTheUnpublishedQuarter()
     {
         SignInAs("dept-amr", Roles.Department);
-        var page = RenderPage("中心区");
+        var page = await RenderPageAsync("中心区");
 
         Assert.Empty(page.FindAll("[data-testid=unpublished-run]"));
     }
 
     [Fact]
-    public void APageRead_SortsAndPagesInTheDatabase()
+    public async Task APageRead_SortsAndPagesInTheDatabase()
     {
         SignInAs("leader", Roles.Leader);
-        RenderPage("中心区");
+        await RenderPageAsync("中心区");
 
         // The rows of the page come from one query that orders, skips and takes in SQL; nothing reads the whole ranking.
         var rows = Services.GetRequiredService<PageReadCounter>().Commands.Where(c => c.StartsWith("SELECT", StringComparison.Ordinal) && c.Contains("\"TargetScores\"", StringComparison.Ordinal)).ToList();

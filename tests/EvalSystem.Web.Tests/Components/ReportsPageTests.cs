@@ -43,25 +43,25 @@ public sealed class ReportsPageTests : MudTestContext
     {
         SignInAs("auditor", Roles.Auditor);
         var page = RenderSignedIn<ReportsPage>();
-        page.WaitForAssertion(() => page.Find("[data-testid=report-history]"));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=report-history]"));
         Assert.Contains("还没有生成过报表", page.Find("[data-testid=report-history]").TextContent);
 
         var kinds = page.FindComponent<MudSelect<string>>();
         await page.InvokeAsync(() => kinds.Instance.ValueChanged.InvokeAsync("rectification-register"));
         page.Find("button[data-testid=report-generate]").Click();
 
-        page.WaitForAssertion(() => Assert.True(page.Find("[data-testid=report-history] tbody").TextContent.Contains("整改台账"), page.Markup));
+        await page.WaitForAssertionAsync(() => Assert.True(page.Find("[data-testid=report-history] tbody").TextContent.Contains("整改台账"), page.Markup));
         Assert.Equal("排队中", page.Find("[data-testid=report-status] .mud-chip").TextContent.Trim());
         Assert.Contains("auditor", page.Find("[data-testid=report-history] tbody").TextContent);
         Assert.Empty(page.FindAll("[data-testid=report-download]"));
     }
 
     [Fact]
-    public void DepartmentUser_IsOfferedOnlyTheScorecard()
+    public async Task DepartmentUser_IsOfferedOnlyTheScorecard()
     {
         SignInAs("dept-sjj", Roles.Department);
         var page = RenderSignedIn<ReportsPage>();
-        page.WaitForAssertion(() => page.Find("[data-testid=report-history]"));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=report-history]"));
 
         var kinds = page.FindComponent<ReportRequestForm>().Instance.Choices.Kinds;
 
@@ -73,13 +73,13 @@ public sealed class ReportsPageTests : MudTestContext
     {
         SignInAs("office", Roles.Office);
         var page = RenderSignedIn<ReportsPage>();
-        page.WaitForAssertion(() => page.Find("[data-testid=report-history]"));
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=report-history]"));
 
         var kinds = page.FindComponent<MudSelect<string>>();
         await page.InvokeAsync(() => kinds.Instance.ValueChanged.InvokeAsync("all-cases"));
         page.Find("button[data-testid=report-generate]").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("请选择评价周期。", page.Find("[data-testid=report-refused]").TextContent.Trim()));
+        await page.WaitForAssertionAsync(() => Assert.Equal("请选择评价周期。", page.Find("[data-testid=report-refused]").TextContent.Trim()));
         Assert.Contains("还没有生成过报表", page.Find("[data-testid=report-history]").TextContent);
     }
 }

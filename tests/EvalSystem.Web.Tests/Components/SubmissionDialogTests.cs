@@ -59,7 +59,7 @@ public sealed class SubmissionDialogTests : MudTestContext
 
         provider.Find("input[data-testid=value], [data-testid=value] input").Change("-1");
         provider.Find("[data-testid=save-draft]").Click();
-        provider.WaitForAssertion(() => Assert.Contains(answer, provider.Find("[data-testid=dialog-error]").TextContent));
+        await provider.WaitForAssertionAsync(() => Assert.Contains(answer, provider.Find("[data-testid=dialog-error]").TextContent));
         Assert.False(dialog.Result.IsCompleted);
 
         provider.Find("input[data-testid=value], [data-testid=value] input").Change("3");
@@ -126,7 +126,7 @@ public sealed class SubmissionDialogTests : MudTestContext
 
         provider.Find("[data-testid=review-approve]").Click();
 
-        provider.WaitForAssertion(() => Assert.Contains("已被同事退回", provider.Find("[data-testid=review-error]").TextContent));
+        await provider.WaitForAssertionAsync(() => Assert.Contains("已被同事退回", provider.Find("[data-testid=review-error]").TextContent));
         Assert.False(dialog.Result.IsCompleted);
     }
 }
