@@ -75,3 +75,20 @@ public sealed class IndicatorScoreRecord
     /// <summary>Leaves only: effective weight × score (arithmetic mean).</summary>
     public double? Contribution { get; private set; }
 }
+
+/// <summary>
+/// The city average of one indicator-tree node in one run: the mean of the targets' scores that are not null. Stored with
+/// the run's results so that pages comparing a target with the city (the dashboard's radar) read a few rows instead of
+/// averaging hundreds of thousands of scores. Written only by the score store, in SQL, from the stored scores.
+/// </summary>
+public sealed class RunNodeAverage
+{
+    private RunNodeAverage() { }
+
+    public Guid RunId { get; private set; }
+    public Guid IndicatorNodeId { get; private set; }
+    /// <summary>Null when no target has a score on this node.</summary>
+    public double? Average { get; private set; }
+    /// <summary>How many targets have a score on this node.</summary>
+    public int Scored { get; private set; }
+}

@@ -38,6 +38,7 @@ public class EvalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<ScoreRun> ScoreRuns => Set<ScoreRun>();
     public DbSet<TargetScoreRecord> TargetScores => Set<TargetScoreRecord>();
     public DbSet<IndicatorScoreRecord> IndicatorScores => Set<IndicatorScoreRecord>();
+    public DbSet<RunNodeAverage> RunNodeAverages => Set<RunNodeAverage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<Domain.Cases.ServiceCase> ServiceCases => Set<Domain.Cases.ServiceCase>();

@@ -52,3 +52,14 @@ internal sealed class IndicatorScoreRecordConfiguration : IEntityTypeConfigurati
         builder.HasOne<IndicatorNode>().WithMany().HasForeignKey(s => s.IndicatorNodeId).OnDelete(DeleteBehavior.NoAction);
     }
 }
+
+internal sealed class RunNodeAverageConfiguration : IEntityTypeConfiguration<RunNodeAverage>
+{
+    public void Configure(EntityTypeBuilder<RunNodeAverage> builder)
+    {
+        builder.ToTable("RunNodeAverages");
+        builder.HasKey(a => new { a.RunId, a.IndicatorNodeId });
+        builder.HasOne<ScoreRun>().WithMany().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<IndicatorNode>().WithMany().HasForeignKey(a => a.IndicatorNodeId).OnDelete(DeleteBehavior.NoAction);
+    }
+}

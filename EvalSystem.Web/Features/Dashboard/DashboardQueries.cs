@@ -222,18 +222,16 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             .OrderBy(t => results[t.TargetId].Rank).ThenBy(t => t.Code, StringComparer.Ordinal)
             .ToList();
 
-        // First-level scores are read for the targets the dashboard lists (a seek each), their averages summed in SQL.
+        // First-level scores are read for the targets the dashboard lists (a seek each); their city averages were stored with the run.
         var shownIds = ScoreBoard.ShownOf(ranked).Select(t => t.TargetId).ToList();
         var groupScores = (await db.IndicatorScores.AsNoTracking()
                 .Where(s => s.RunId == run.Id && shownIds.Contains(s.TargetId) && groupIds.Contains(s.IndicatorNodeId))
                 .Select(s => new { s.TargetId, s.IndicatorNodeId, s.Score })
                 .ToListAsync(ct))
             .ToDictionary(s => (s.TargetId, s.IndicatorNodeId), s => s.Score);
-        var averages = await db.IndicatorScores.AsNoTracking()
-            .Where(s => s.RunId == run.Id && groupIds.Contains(s.IndicatorNodeId))
-            .GroupBy(s => s.IndicatorNodeId)
-            .Select(g => new { g.Key, Average = g.Average(s => s.Score) })
-            .ToDictionaryAsync(g => g.Key, g => g.Average, ct);
+        var averages = await db.RunNodeAverages.AsNoTracking()
+            .Where(a => a.RunId == run.Id && groupIds.Contains(a.IndicatorNodeId))
+            .ToDictionaryAsync(a => a.IndicatorNodeId, a => a.Average, ct);
 
         var shown = shownIds.ToHashSet();
         var rows = ranked

@@ -11,7 +11,8 @@ namespace EvalSystem.Web.Features.Scoring;
 /// <summary>
 /// Saves a run and its results in one transaction. The run row goes through EF (and so through the
 /// audit interceptor); the result rows — up to hundreds of thousands — go in bulk: a prepared insert
-/// on SQLite, SqlBulkCopy on SQL Server. See docs/adr/004-bulk-score-results.md.
+/// on SQLite, SqlBulkCopy on SQL Server. See docs/adr/004-bulk-score-results.md. The run's per-node city averages
+/// are then computed from the stored rows in the same transaction.
 /// </summary>
 public static class ScoreRunStore
 {
@@ -28,9 +29,21 @@ public static class ScoreRunStore
                 await SqliteInsertAsync(db, transaction, targets, indicators, ct);
             else
                 await SqlServerBulkCopyAsync(db, transaction, targets, indicators, ct);
+            await StoreNodeAveragesAsync(db, run.Id, ct);
             await transaction.CommitAsync(ct);
         });
     }
+
+    /// <summary>
+    /// Stores the run's city average of every node (<see cref="RunNodeAverage"/>) from its stored scores, in SQL, so that the
+    /// averages are by definition those of the stored rows. The migration that added the table ran the same statement
+    /// over every earlier run.
+    /// </summary>
+    public static Task<int> StoreNodeAveragesAsync(EvalDbContext db, Guid runId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO RunNodeAverages (RunId, IndicatorNodeId, Average, Scored)
+            SELECT RunId, IndicatorNodeId, AVG(Score), COUNT(Score) FROM IndicatorScores WHERE RunId = {runId} GROUP BY RunId, IndicatorNodeId
+            """, ct);
 
     // EF Core stores GUIDs on SQLite as upper-case text; raw parameters must match or joins find nothing.
     private static string SqliteGuid(Guid id) => id.ToString().ToUpperInvariant();

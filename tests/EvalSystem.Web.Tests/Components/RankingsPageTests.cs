@@ -9,6 +9,7 @@ using EvalSystem.Domain.Scoring;
 using EvalSystem.Web.Components.Pages.Rankings;
 using EvalSystem.Web.Data;
 using EvalSystem.Web.Features.Rankings;
+using EvalSystem.Web.Features.Scoring;
 using EvalSystem.Web.Security;
 using EvalSystem.Web.Tests.Data;
 using Microsoft.EntityFrameworkCore;
@@ -104,6 +105,8 @@ public sealed class RankingsPageTests : MudTestContext
         Run(db, q2, regionSystem, office, now, publish: false, regionTargets.Select(t => t.Id).Reverse().ToArray());
         Run(db, departmentQ1, departmentSystem, office, now, publish: true, departmentTargets.Select(t => t.Id).ToArray());
         await db.SaveChangesAsync();
+        foreach (var run in await db.ScoreRuns.Select(r => r.Id).ToListAsync())
+            await ScoreRunStore.StoreNodeAveragesAsync(db, run, default); // as the score store does after the results
         _firstQuarterRun = q1Run.Id;
     }
 

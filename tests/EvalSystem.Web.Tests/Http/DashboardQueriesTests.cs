@@ -94,7 +94,7 @@ public sealed class DashboardQueriesTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(1, scores.Rows[0].Rank);
         Assert.All(scores.Rows, r => Assert.InRange(r.Rank, r.Rank5, r.Rank95));
         Assert.Equal("石桥县", scores.Rows[^1].Name);
-        // The city averages are summed in SQL over every target; with 12 targets all are listed, so they can be checked here.
+        // The city averages are stored with the run over every target; with 12 targets all are listed, so they can be checked here.
         for (var g = 0; g < scores.GroupNames.Count; g++)
             Assert.Equal(scores.Rows.Average(r => r.GroupScores[g]!.Value), scores.GroupAverages[g]!.Value, precision: 9);
         var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();

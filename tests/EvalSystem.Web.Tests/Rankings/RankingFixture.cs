@@ -5,6 +5,7 @@ using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.ScoreRuns;
 using EvalSystem.Domain.Scoring;
 using EvalSystem.Web.Data;
+using EvalSystem.Web.Features.Scoring;
 using EvalSystem.Web.Security;
 using EvalSystem.Web.Tests.Http;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,8 @@ public sealed class RankingFixture : IAsyncLifetime
             AddResult(db, unpublished.Id, target, rank: departments.Count - i, count: departments.Count, groups);
         }
         await db.SaveChangesAsync();
+        await ScoreRunStore.StoreNodeAveragesAsync(db, published.Id, default); // as the score store does after the results
+        await ScoreRunStore.StoreNodeAveragesAsync(db, unpublished.Id, default);
         DepartmentPublishedRunId = published.Id;
         DepartmentUnpublishedRunId = unpublished.Id;
     }

@@ -8,7 +8,10 @@ using EvalSystem.Web.Data;
 using EvalSystem.Web.Features.Scoring;
 using EvalSystem.Web.Security;
 using EvalSystem.Web.Tests.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalSystem.Web.Tests.Scoring;
@@ -127,6 +130,69 @@ public sealed class ScoreRunComputeTests(AppFixture app) : IClassFixture<AppFixt
         {
             lock (steps)
                 steps.Add(value);
+        }
+    }
+
+    [Fact]
+    public async Task ComputedRun_StoresEveryNodesCityAverage_FromItsStoredScores()
+    {
+        await using var scope = app.ScopeAs("office", Roles.Office);
+        var run = await scope.ServiceProvider.GetRequiredService<ScoreRunService>().ComputeAsync(await PeriodIdAsync(scope, "2026年第三季度"));
+        var db = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
+
+        var stored = await db.RunNodeAverages.Where(a => a.RunId == run.Id).ToDictionaryAsync(a => a.IndicatorNodeId);
+        var expected = (await db.IndicatorScores.Where(s => s.RunId == run.Id).ToListAsync()).GroupBy(s => s.IndicatorNodeId).ToList();
+
+        Assert.Equal(20 + 8, stored.Count);
+        Assert.All(expected, node =>
+        {
+            var scores = node.Select(s => s.Score).OfType<double>().ToList();
+            Assert.Equal(scores.Count, stored[node.Key].Scored);
+            Assert.Equal(scores.Average(), stored[node.Key].Average!.Value, precision: 9);
+        });
+    }
+
+    [Fact]
+    public async Task TheMigrationThatAddsNodeAverages_FillsThemForEarlierRuns_AsTheStoreDoes()
+    {
+        await using var scope = app.ScopeAs("office", Roles.Office);
+        var live = scope.ServiceProvider.GetRequiredService<EvalDbContext>();
+        var folder = Directory.CreateTempSubdirectory("evalsystem-migration-");
+        try
+        {
+            // A copy of the seeded database, taken back to the migration before the table and forward again.
+            var copyPath = Path.Combine(folder.FullName, "copy.db");
+            await using (var source = new SqliteConnection(live.Database.GetConnectionString()))
+            await using (var target = new SqliteConnection($"Data Source={copyPath}"))
+            {
+                await source.OpenAsync();
+                source.BackupDatabase(target);
+            }
+            var options = new DbContextOptionsBuilder<SqliteEvalDbContext>().UseSqlite($"Data Source={copyPath};Pooling=False").Options;
+            await using var copy = new SqliteEvalDbContext(options);
+            var migrations = copy.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_RunNodeAverages", StringComparison.Ordinal)) - 1];
+            var expected = await copy.RunNodeAverages.AsNoTracking().OrderBy(a => a.RunId).ThenBy(a => a.IndicatorNodeId)
+                .Select(a => new { a.RunId, a.IndicatorNodeId, a.Average, a.Scored }).ToListAsync();
+            Assert.NotEmpty(expected);
+
+            var migrator = copy.GetService<IMigrator>();
+            await migrator.MigrateAsync(before);
+            await migrator.MigrateAsync();
+
+            var filled = await copy.RunNodeAverages.AsNoTracking().OrderBy(a => a.RunId).ThenBy(a => a.IndicatorNodeId)
+                .Select(a => new { a.RunId, a.IndicatorNodeId, a.Average, a.Scored }).ToListAsync();
+            Assert.Equal(expected.Count, filled.Count);
+            Assert.All(expected.Zip(filled), pair =>
+            {
+                Assert.Equal((pair.First.RunId, pair.First.IndicatorNodeId, pair.First.Scored), (pair.Second.RunId, pair.Second.IndicatorNodeId, pair.Second.Scored));
+                Assert.Equal(pair.First.Average!.Value, pair.Second.Average!.Value, precision: 9);
+            });
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
         }
     }
 }

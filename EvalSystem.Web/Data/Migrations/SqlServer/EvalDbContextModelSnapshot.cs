@@ -926,6 +926,27 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                     b.ToTable("IndicatorScores", (string)null);
                 });
 
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.RunNodeAverage", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("IndicatorNodeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double?>("Average")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("int");
+
+                    b.HasKey("RunId", "IndicatorNodeId");
+
+                    b.HasIndex("IndicatorNodeId");
+
+                    b.ToTable("RunNodeAverages", (string)null);
+                });
+
             modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.ScoreRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1961,6 +1982,21 @@ namespace EvalSystem.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.RunNodeAverage", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.Indicators.IndicatorNode", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorNodeId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.ScoreRuns.ScoreRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

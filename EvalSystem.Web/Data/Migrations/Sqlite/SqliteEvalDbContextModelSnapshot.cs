@@ -915,6 +915,27 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                     b.ToTable("IndicatorScores", (string)null);
                 });
 
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.RunNodeAverage", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Average")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "IndicatorNodeId");
+
+                    b.HasIndex("IndicatorNodeId");
+
+                    b.ToTable("RunNodeAverages", (string)null);
+                });
+
             modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.ScoreRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1943,6 +1964,21 @@ namespace EvalSystem.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvalSystem.Domain.ScoreRuns.RunNodeAverage", b =>
+                {
+                    b.HasOne("EvalSystem.Domain.Indicators.IndicatorNode", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorNodeId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("EvalSystem.Domain.ScoreRuns.ScoreRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
