@@ -27,6 +27,9 @@ public static class ChartFonts
     /// <summary>Registers the CJK font with ScottPlot and makes it the default. Idempotent.</summary>
     public static string Configure(string? fontPath = null)
     {
+        // Every chart calls this before its plot exists: once a default font is registered, that is all it needs to know.
+        if (fontPath is null && Volatile.Read(ref _registeredPath) is { } registered)
+            return registered;
         lock (Gate)
         {
             var path = (fontPath is null ? DefaultPaths.FirstOrDefault(File.Exists) : File.Exists(fontPath) ? fontPath : null)
@@ -37,7 +40,7 @@ public static class ChartFonts
                 return path;
             ScottPlot.Fonts.AddFontFile(FamilyName, path);
             ScottPlot.Fonts.Default = FamilyName;
-            _registeredPath = path;
+            Volatile.Write(ref _registeredPath, path);
             return path;
         }
     }

@@ -194,6 +194,7 @@ public class ScoreStoreBenchmarks
             var id = Text(run);
             db.Database.ExecuteSqlInterpolated($"DELETE FROM IndicatorScores WHERE RunId = {id}");
             db.Database.ExecuteSqlInterpolated($"DELETE FROM TargetScores WHERE RunId = {id}");
+            db.Database.ExecuteSqlInterpolated($"DELETE FROM RunNodeAverages WHERE RunId = {id}");
             db.Database.ExecuteSqlInterpolated($"DELETE FROM ScoreRuns WHERE Id = {id}");
         }
         _runs.Clear();
