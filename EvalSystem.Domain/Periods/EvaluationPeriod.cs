@@ -7,7 +7,7 @@ namespace EvalSystem.Domain.Periods;
 /// <summary>
 /// 评价周期: a time window in which targets of one kind are evaluated under one published
 /// version of an indicator system. Draft → collecting → reviewing → scored → published → archived.
-/// A department may have its own submission deadline (<see cref="DepartmentDeadlines"/>) that replaces the period's.
+/// A department may have its own submission deadline (<see cref="DepartmentDeadlines"/>), which only ever extends the period's.
 /// </summary>
 public sealed class EvaluationPeriod
 {
@@ -44,7 +44,10 @@ public sealed class EvaluationPeriod
     public string? ReopenReason { get; private set; }
     /// <summary>Why the period was published although submissions were still waiting for review.</summary>
     public string? PublishOverrideReason { get; private set; }
-    /// <summary>部门单独截止时间: departments whose deadline differs from <see cref="SubmissionDeadlineUtc"/>.</summary>
+    /// <summary>
+    /// 部门单独截止时间: departments given a later deadline than <see cref="SubmissionDeadlineUtc"/>. One the period's deadline has
+    /// since caught up with stays stored but no longer applies (see <see cref="ExtensionFor"/>).
+    /// </summary>
     public IReadOnlyList<PeriodDepartmentDeadline> DepartmentDeadlines => _departmentDeadlines;
 
     public static string Label(PeriodStatus status) => status switch
@@ -104,7 +107,7 @@ public sealed class EvaluationPeriod
     }
 
     /// <summary>
-    /// Gives one department its own submission deadline (e.g. an extension after a system outage), replacing the period's for
+    /// Gives one department its own submission deadline (e.g. an extension after a system outage), later than the period's, for
     /// that department only. Setting it again replaces the earlier one. The reason is mandatory and kept.
     /// </summary>
     public void SetDepartmentDeadline(Guid departmentId, DateTime deadlineUtc, string reason, DateTime nowUtc)
@@ -114,6 +117,9 @@ public sealed class EvaluationPeriod
             throw new DomainException("请选择要单独设置截止时间的部门。");
         if (deadlineUtc <= nowUtc)
             throw new DomainException("部门的单独截止时间必须晚于当前时间。");
+        // An own deadline is an extension: one at or before the period's would give the department less time than everyone else.
+        if (SubmissionDeadlineUtc is { } periodDeadline && deadlineUtc <= periodDeadline)
+            throw new DomainException($"部门的单独截止时间必须晚于周期截止时间 {periodDeadline.ToLocalTime():yyyy-MM-dd HH:mm}，否则无需单独设置。");
         var why = Guard.Required(reason, "单独设置截止时间的原因", PeriodDepartmentDeadline.ReasonMaxLength);
         if (_departmentDeadlines.SingleOrDefault(d => d.DepartmentId == departmentId) is { } existing)
             existing.Change(deadlineUtc, why);
@@ -130,9 +136,21 @@ public sealed class EvaluationPeriod
         _departmentDeadlines.Remove(existing);
     }
 
-    /// <summary>The deadline in force for a department: its own if set, otherwise the period's.</summary>
-    public DateTime? DeadlineFor(Guid departmentId) =>
-        _departmentDeadlines.SingleOrDefault(d => d.DepartmentId == departmentId)?.DeadlineUtc ?? SubmissionDeadlineUtc;
+    /// <summary>
+    /// The department's own deadline while it extends the period's (is later, or the period has none yet); null when the
+    /// department has none, or when the period's deadline has since been moved to or past it.
+    /// </summary>
+    public PeriodDepartmentDeadline? ExtensionFor(Guid departmentId) =>
+        _departmentDeadlines.SingleOrDefault(d => d.DepartmentId == departmentId) is { } own
+            && (SubmissionDeadlineUtc is not { } period || own.DeadlineUtc > period)
+            ? own
+            : null;
+
+    /// <summary>
+    /// The deadline in force for a department: the later of its own and the period's, so an own deadline only ever extends
+    /// (moving the period's deadline past it gives the department the period's).
+    /// </summary>
+    public DateTime? DeadlineFor(Guid departmentId) => ExtensionFor(departmentId)?.DeadlineUtc ?? SubmissionDeadlineUtc;
 
     public void Archive()
     {

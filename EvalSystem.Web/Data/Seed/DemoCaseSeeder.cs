@@ -17,10 +17,11 @@ namespace EvalSystem.Web.Data.Seed;
 /// 石桥县 stays the laggard; bad reviews open rectification items as an import does, and the older ones have moved on.
 /// Deterministic: fixed random seeds per district, day and case; only how far into the quarter it reaches (and so which
 /// cases are still open and how far the rectifications got) depends on the clock.
-/// Cases and ratings go through the import's own writer (<see cref="CaseRecordWriter{T}"/>); the computed indicators
-/// are left for the office to calculate on the 办件与好差评 page.
+/// Cases and ratings go through the import's own writer (<see cref="CaseRecordWriter{T}"/>), and rectification items are
+/// opened as the import opens them, with the configured time allowed (<see cref="CaseDataOptions.OpenRectification"/>);
+/// the computed indicators are left for the office to calculate on the 办件与好差评 page.
 /// </summary>
-internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory, TimeProvider clock, ILogger logger)
+internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory, TimeProvider clock, CaseDataOptions options, ILogger logger)
 {
     public static readonly DateOnly QuarterStart = new(2026, 10, 1);
     public static readonly DateOnly QuarterEnd = new(2026, 12, 31);
@@ -79,7 +80,7 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory,
         var calendar = await WorkingCalendarService.CalendarAsync(db, ct);
         var departments = await db.Departments.AsNoTracking().Where(d => d.Code == "AMR" || d.Code == "GSA").ToDictionaryAsync(d => d.Code, d => d.Id, ct);
         var profiles = await ProfilesAsync(db, ct);
-        var data = Generate(profiles, departments, calendar, LastDay(clock));
+        var data = Generate(profiles, departments, calendar, LastDay(clock), options);
         if (data.Cases.Count == 0)
             return;
 
@@ -145,7 +146,7 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory,
     /// that day is still in progress; a rating is given only for a case completed by then.
     /// </summary>
     internal static DemoCaseData Generate(IReadOnlyList<RegionProfile> profiles, IReadOnlyDictionary<string, Guid> departments,
-        WorkingDayCalendar calendar, DateOnly lastDay)
+        WorkingDayCalendar calendar, DateOnly lastDay, CaseDataOptions options)
     {
         var cases = new List<ServiceCase>();
         var ratings = new List<Rating>();
@@ -224,8 +225,10 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory,
                         continue;
                     var late = days > item.PromisedDays;
                     var badShare = Math.Clamp((100 - profile.SatisfactionRate) / 100, 0.002, 0.05) * (late ? 4 : 1);
-                    // A bad review needs a rectification deadline, which needs the calendar of the days after it.
-                    var bad = random.NextDouble() < badShare && calendar.Covers(DateOnly.FromDateTime(rated).AddDays(14));
+                    // A bad review needs a rectification deadline, which needs the calendar of the days after it: twice the
+                    // working days allowed and four more reach past weekends and the longest holiday (14 days for the default 5).
+                    var bad = random.NextDouble() < badShare
+                        && calendar.Covers(DateOnly.FromDateTime(rated).AddDays(2 * options.RectificationDeadlineWorkingDays + 4));
                     var ratedDay = DateOnly.FromDateTime(rated);
                     var sequence = ratingNumbers[(profile.Code, ratedDay)] = ratingNumbers.GetValueOrDefault((profile.Code, ratedDay)) + 1;
                     var ratingId = $"PJ{profile.Code}{ratedDay:yyyyMMdd}{sequence:D4}";
@@ -236,7 +239,7 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory,
                         var complaint = late && random.NextDouble() < 0.5 ? Complaints[^1] : fitting[random.Next(fitting.Length)];
                         var level = random.NextDouble() < 0.35 ? RatingLevel.VeryDissatisfied : RatingLevel.Dissatisfied;
                         rating = new Rating(ratingId, serviceCase.DepartmentId, profile.Code, channel, rated, level, [complaint.Item], complaint.Comment, number);
-                        items.Add(Rectification(rating, complaint, item.Department, profile.Code, calendar, end, random));
+                        items.Add(Rectification(options.OpenRectification(rating, calendar), rating, complaint, item.Department, profile.Code, calendar, end, random));
                     }
                     else
                     {
@@ -254,14 +257,14 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory,
     }
 
     /// <summary>
-    /// Opens the item as an import does, then moves it on as far as a department would have by <paramref name="end"/>, one
+    /// Moves the item, opened as an import does, on as far as a department would have by <paramref name="end"/>, one
     /// working day per step: called back, rectified, closed within the deadline — now and then two days late — except in the
     /// laggard 石桥县, whose items are called back but left open past their deadline.
     /// </summary>
-    private static RectificationItem Rectification(Rating rating, (string Item, string Comment, string CallBack, string Rectification, ServiceChannel? Channel) complaint,
+    private static RectificationItem Rectification(RectificationItem item, Rating rating,
+        (string Item, string Comment, string CallBack, string Rectification, ServiceChannel? Channel) complaint,
         string department, string regionCode, WorkingDayCalendar calendar, DateTime end, Random random)
     {
-        var item = RectificationItem.Open(rating, calendar);
         // A fresh reference per step: EF Core stores each one as its own owned value.
         UserRef Clerk() => new("seed", $"dept-{department.ToLowerInvariant()}");
         DateTime After(DateTime at, int workingDays, int hour) => calendar.AddWorkingDays(DateOnly.FromDateTime(at), workingDays).ToDateTime(new TimeOnly(hour, 0));

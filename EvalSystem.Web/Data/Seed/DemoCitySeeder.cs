@@ -4,10 +4,12 @@ using EvalSystem.Domain.Measurements;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Periods;
 using EvalSystem.Domain.Submissions;
+using EvalSystem.Web.Features.CaseData;
 using EvalSystem.Web.Features.Scoring;
 using EvalSystem.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using EvalSystem.Domain.Scoring;
 
 namespace EvalSystem.Web.Data.Seed;
@@ -17,7 +19,8 @@ namespace EvalSystem.Web.Data.Seed;
 /// with a believable spread, trend and a few laggards, a collecting quarter, and the demo accounts.
 /// Deterministic: the same random seed gives the same city every time.
 /// </summary>
-public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoCitySeeder> logger)
+public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, UserManager<ApplicationUser> users, TimeProvider clock,
+    IOptions<CaseDataOptions> caseData, ILogger<DemoCitySeeder> logger)
 {
     public const string DemoPassword = "Eval@2026";
     private const int RandomSeed = 20260101;
@@ -51,7 +54,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<EvalDbContext> dbFactory, U
             await SeedUsersAsync(departments);
             await SeedScoresAsync(scored, publishNewest: false, ct);
             await SeedScoresAsync(departmentScored, publishNewest: true, ct);
-            await new DemoCaseSeeder(dbFactory, clock, logger).SeedAsync(ct);
+            await new DemoCaseSeeder(dbFactory, clock, caseData.Value, logger).SeedAsync(ct);
         }
         logger.LogInformation("已初始化示范市演示数据。 Demo city seeded.");
         return true;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EvalSystem.Domain.Calendar;
 using EvalSystem.Domain.Cases;
 using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Periods;
@@ -18,6 +19,10 @@ public sealed class CaseDataOptions
 
     /// <summary>Working days a department has to rectify a bad review (差评整改时限).</summary>
     public int RectificationDeadlineWorkingDays { get; set; } = RectificationItem.DefaultDeadlineWorkingDays;
+
+    /// <summary>Opens the rectification of a bad review with the configured time allowed: imports and the demo seeder alike.</summary>
+    public RectificationItem OpenRectification(Rating rating, WorkingDayCalendar calendar) =>
+        RectificationItem.Open(rating, calendar, RectificationDeadlineWorkingDays);
 }
 
 /// <summary>
@@ -257,7 +262,7 @@ public sealed class CaseImportService(
             return 0;
         var calendar = await WorkingCalendarService.CalendarAsync(db, ct);
         foreach (var rating in bad)
-            db.RectificationItems.Add(RectificationItem.Open(rating, calendar, options.Value.RectificationDeadlineWorkingDays));
+            db.RectificationItems.Add(options.Value.OpenRectification(rating, calendar));
         await db.SaveChangesAsync(ct);
         return bad.Count;
     }

@@ -113,7 +113,7 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
     private async Task<List<InboxItem>> DeadlineRemindersAsync(EvalDbContext db, Guid department, DateTime now, CancellationToken ct)
     {
         var soon = now.AddDays(options.Value.DeadlineReminderDays);
-        // The department's own deadline replaces the period's, so which periods are due is decided per period, in memory.
+        // The deadline in force is the later of the department's own and the period's, so which periods are due is decided per period, in memory.
         var periods = await db.Periods.AsNoTracking().Where(p => p.Status == PeriodStatus.Collecting).ToListAsync(ct);
         var items = new List<InboxItem>();
         foreach (var period in periods)

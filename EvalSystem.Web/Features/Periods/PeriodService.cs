@@ -21,14 +21,18 @@ public sealed class CreatePeriodForm
 
 /// <summary>
 /// Collection progress of one department in a period (the overview offices ask for most), with the department's deadline in
-/// force; <see cref="OwnDeadlineReason"/> is set when the department has its own deadline (部门单独截止时间).
+/// force (<see cref="DeadlineUtc"/>). <see cref="OwnDeadlineUtc"/> and <see cref="OwnDeadlineReason"/> are set when the department
+/// has its own deadline (部门单独截止时间); <see cref="OwnDeadlineInForce"/> only while it is later than the period's, i.e. an
+/// extension — once the period's deadline has caught up with it, the period's is in force.
 /// </summary>
 public sealed record DepartmentProgress(string Department, int Expected, int Draft, int Submitted, int Approved, int Returned)
 {
     public Guid DepartmentId { get; init; }
     public DateTime? DeadlineUtc { get; init; }
+    public DateTime? OwnDeadlineUtc { get; init; }
     public string? OwnDeadlineReason { get; init; }
-    public bool HasOwnDeadline => OwnDeadlineReason is not null;
+    public bool OwnDeadlineInForce { get; init; }
+    public bool HasOwnDeadline => OwnDeadlineUtc is not null;
 
     /// <summary>Values not yet handed in: never started, or still a draft.</summary>
     public int Missing => Expected - Submitted - Approved - Returned;
@@ -90,7 +94,8 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
         ChangeAsync(periodId, p => p.ChangeDeadline(deadlineUtc, clock.GetUtcNow().UtcDateTime), ct);
 
     /// <summary>
-    /// 单独设置截止时间: gives one department its own deadline in the period (replacing an earlier one), with a mandatory reason.
+    /// 单独设置截止时间: gives one department its own deadline in the period (replacing an earlier one), later than the period's,
+    /// with a mandatory reason.
     /// </summary>
     public async Task SetDepartmentDeadlineAsync(Guid periodId, Guid departmentId, DateTime deadlineUtc, string reason, CancellationToken ct = default)
     {
@@ -143,12 +148,18 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
         return indicators
             .Where(i => i.ResponsibleDepartmentId is not null)
             .GroupBy(i => i.ResponsibleDepartmentId!.Value)
-            .Select(g => new DepartmentProgress(departments.GetValueOrDefault(g.Key, "?"), g.Count() * targetCount,
-                Count(g.Key, SubmissionStatus.Draft), Count(g.Key, SubmissionStatus.Submitted), Count(g.Key, SubmissionStatus.Approved), Count(g.Key, SubmissionStatus.Returned))
+            .Select(g =>
             {
-                DepartmentId = g.Key,
-                DeadlineUtc = period.DeadlineFor(g.Key),
-                OwnDeadlineReason = period.DepartmentDeadlines.SingleOrDefault(d => d.DepartmentId == g.Key)?.Reason,
+                var own = period.DepartmentDeadlines.SingleOrDefault(d => d.DepartmentId == g.Key);
+                return new DepartmentProgress(departments.GetValueOrDefault(g.Key, "?"), g.Count() * targetCount,
+                    Count(g.Key, SubmissionStatus.Draft), Count(g.Key, SubmissionStatus.Submitted), Count(g.Key, SubmissionStatus.Approved), Count(g.Key, SubmissionStatus.Returned))
+                {
+                    DepartmentId = g.Key,
+                    DeadlineUtc = period.DeadlineFor(g.Key),
+                    OwnDeadlineUtc = own?.DeadlineUtc,
+                    OwnDeadlineReason = own?.Reason,
+                    OwnDeadlineInForce = period.ExtensionFor(g.Key) is not null,
+                };
             })
             .OrderByDescending(p => p.Missing).ThenBy(p => p.Department)
             .ToList();

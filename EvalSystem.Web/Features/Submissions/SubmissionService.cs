@@ -172,7 +172,7 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
 
     /// <summary>
     /// Why the department may not enter values in the period now, or null if it may: the period is not collecting, or the
-    /// department's deadline in force (its own, else the period's) has passed — the message names that deadline.
+    /// department's deadline in force (the later of its own and the period's) has passed — the message names that deadline.
     /// </summary>
     internal static string? RefusalFor(EvaluationPeriod period, Guid department, DateTime now)
     {

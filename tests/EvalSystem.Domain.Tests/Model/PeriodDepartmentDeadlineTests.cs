@@ -46,14 +46,30 @@ public class PeriodDepartmentDeadlineTests
         Assert.False(period.AcceptsSubmissions(PeriodDeadline.AddDays(4), Amr));
     }
 
-    [Fact]
-    public void AnEarlierDepartmentDeadline_ClosesThatDepartmentFirst()
+    [Theory]
+    [InlineData(-10)]
+    [InlineData(0)]
+    public void SetDepartmentDeadline_NotLaterThanThePeriods_IsRefusedNamingThePeriodsDeadline_AndNothingChanges(int days)
     {
         var period = Collecting();
-        period.SetDepartmentDeadline(Tax, Now.AddDays(10), "税务局需提前报送省局", Now);
 
-        Assert.False(period.AcceptsSubmissions(Now.AddDays(11), Tax));
-        Assert.True(period.AcceptsSubmissions(Now.AddDays(11), Amr));
+        var ex = Assert.Throws<DomainException>(() => period.SetDepartmentDeadline(Tax, PeriodDeadline.AddDays(days), "税务局需提前报送省局", Now));
+
+        Assert.Equal($"部门的单独截止时间必须晚于周期截止时间 {PeriodDeadline.ToLocalTime():yyyy-MM-dd HH:mm}，否则无需单独设置。", ex.Message);
+        Assert.Empty(period.DepartmentDeadlines);
+        Assert.Equal(PeriodDeadline, period.DeadlineFor(Tax));
+    }
+
+    [Fact]
+    public void ChangingAnOwnDeadline_ToBeforeThePeriods_IsRefused_AndKeepsTheExtension()
+    {
+        var period = Collecting();
+        period.SetDepartmentDeadline(Amr, PeriodDeadline.AddDays(3), "系统升级", Now);
+
+        Assert.Throws<DomainException>(() => period.SetDepartmentDeadline(Amr, PeriodDeadline.AddHours(-1), "改为提前", Now));
+
+        Assert.Equal((PeriodDeadline.AddDays(3), "系统升级"), (period.DepartmentDeadlines[0].DeadlineUtc, period.DepartmentDeadlines[0].Reason));
+        Assert.Equal(PeriodDeadline.AddDays(3), period.DeadlineFor(Amr));
     }
 
     [Fact]
@@ -186,5 +202,56 @@ public class PeriodDepartmentDeadlineTests
 
         Assert.Equal(PeriodDeadline.AddDays(3), period.DeadlineFor(Amr));
         Assert.Equal(PeriodDeadline.AddDays(1), period.DeadlineFor(Tax));
+    }
+
+    [Fact]
+    public void ChangingThePeriodsDeadline_PastAnOwnDeadline_GivesThatDepartmentThePeriods()
+    {
+        var period = Collecting();
+        period.SetDepartmentDeadline(Amr, PeriodDeadline.AddDays(3), "系统升级", Now);
+
+        period.ChangeDeadline(PeriodDeadline.AddDays(7), Now);
+
+        Assert.Equal(PeriodDeadline.AddDays(7), period.DeadlineFor(Amr)); // never less time than everyone else
+        Assert.Null(period.ExtensionFor(Amr));
+        Assert.True(period.AcceptsSubmissions(PeriodDeadline.AddDays(5), Amr));
+        Assert.Single(period.DepartmentDeadlines); // kept, with its reason, but no longer in force
+    }
+
+    [Fact]
+    public void ChangingThePeriodsDeadline_ToExactlyAnOwnDeadline_LeavesNoExtension()
+    {
+        var period = Collecting();
+        period.SetDepartmentDeadline(Amr, PeriodDeadline.AddDays(3), "系统升级", Now);
+
+        period.ChangeDeadline(PeriodDeadline.AddDays(3), Now);
+
+        Assert.Equal(PeriodDeadline.AddDays(3), period.DeadlineFor(Amr));
+        Assert.Null(period.ExtensionFor(Amr));
+    }
+
+    [Fact]
+    public void MovingThePeriodsDeadlineBackBeforeAnOwnDeadline_ExtendsThatDepartmentAgain()
+    {
+        var period = Collecting();
+        period.SetDepartmentDeadline(Amr, PeriodDeadline.AddDays(3), "系统升级", Now);
+        period.ChangeDeadline(PeriodDeadline.AddDays(7), Now);
+
+        period.ChangeDeadline(PeriodDeadline, Now);
+
+        Assert.Equal(PeriodDeadline.AddDays(3), period.DeadlineFor(Amr));
+        Assert.Same(period.DepartmentDeadlines[0], period.ExtensionFor(Amr));
+    }
+
+    [Fact]
+    public void OpeningCollection_WithADeadlinePastAnOwnDeadlineSetWhileDraft_GivesThePeriods()
+    {
+        var period = new EvaluationPeriod("2027年第一季度", EvaluationPeriodTests.PublishedSystem(), new DateOnly(2027, 1, 1), new DateOnly(2027, 3, 31));
+        period.SetDepartmentDeadline(Amr, Now.AddDays(20), "提前约定", Now); // no period deadline yet: any future one is accepted
+
+        period.OpenCollection(Now.AddDays(40), Now);
+
+        Assert.Equal(Now.AddDays(40), period.DeadlineFor(Amr));
+        Assert.True(period.AcceptsSubmissions(Now.AddDays(30), Amr));
     }
 }

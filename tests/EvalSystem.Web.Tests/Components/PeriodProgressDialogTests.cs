@@ -18,8 +18,10 @@ public sealed class PeriodProgressDialogTests : MudTestContext
 
     private static IReadOnlyList<DepartmentProgress> Progress(bool amrExtended = false) =>
     [
-        new("市场监督管理局", 24, 2, 3, 4, 1) { DepartmentId = Amr, DeadlineUtc = amrExtended ? Extended.AddDays(1) : PeriodDeadline, OwnDeadlineReason = amrExtended ? "系统升级" : null },
-        new("自然资源和规划局", 12, 0, 0, 0, 0) { DepartmentId = Nrp, DeadlineUtc = Extended, OwnDeadlineReason = "不动产登记系统升级，延长3天" },
+        amrExtended
+            ? new("市场监督管理局", 24, 2, 3, 4, 1) { DepartmentId = Amr, DeadlineUtc = Extended.AddDays(1), OwnDeadlineUtc = Extended.AddDays(1), OwnDeadlineReason = "系统升级", OwnDeadlineInForce = true }
+            : new("市场监督管理局", 24, 2, 3, 4, 1) { DepartmentId = Amr, DeadlineUtc = PeriodDeadline },
+        new("自然资源和规划局", 12, 0, 0, 0, 0) { DepartmentId = Nrp, DeadlineUtc = Extended, OwnDeadlineUtc = Extended, OwnDeadlineReason = "不动产登记系统升级，延长3天", OwnDeadlineInForce = true },
     ];
 
     private static readonly OutstandingList Outstanding = new(PeriodDeadline, false,
@@ -60,6 +62,41 @@ public sealed class PeriodProgressDialogTests : MudTestContext
         Assert.Equal($"单独截止 {Short(Extended)}", cells[1].QuerySelector("[data-testid=own-deadline]")!.TextContent.Trim());
         Assert.Equal(2, dialog.FindAll("[data-testid=set-department-deadline]").Count);
         Assert.Single(dialog.FindAll("[data-testid=clear-department-deadline]")); // only where one is set
+    }
+
+    [Fact]
+    public async Task AnOwnDeadlineThePeriodsHasCaughtUpWith_IsNotShownAsAnExtension_ButCanBeCleared()
+    {
+        SignInAs("office", Roles.Office);
+        var later = PeriodDeadline.AddDays(7); // the period's deadline, moved past the department's own
+        var parameters = Parameters();
+        parameters.Add(x => x.Progress, [new DepartmentProgress("自然资源和规划局", 12, 0, 0, 0, 0)
+            { DepartmentId = Nrp, DeadlineUtc = later, OwnDeadlineUtc = Extended, OwnDeadlineReason = "不动产登记系统升级，延长3天", OwnDeadlineInForce = false }]);
+        var dialog = await ShowAsync(parameters);
+
+        var cell = dialog.Find("[data-testid=department-deadline]");
+        Assert.Contains(later.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), cell.TextContent);
+        Assert.Empty(dialog.FindAll("[data-testid=own-deadline]"));
+        Assert.Equal("单独截止不生效", cell.QuerySelector("[data-testid=overtaken-own-deadline]")!.TextContent.Trim());
+        Assert.Single(dialog.FindAll("[data-testid=clear-department-deadline]"));
+    }
+
+    [Fact]
+    public async Task ChangingAnOvertakenOwnDeadline_StartsFromThreeDaysAfterThePeriods_AndSaysItMustBeLater()
+    {
+        SignInAs("office", Roles.Office);
+        var saved = new List<DateTime>();
+        var parameters = Parameters(set: (_, at, _) => { saved.Add(at); return Task.FromResult<string?>(null); });
+        parameters.Add(x => x.Progress, [new DepartmentProgress("自然资源和规划局", 12, 0, 0, 0, 0)
+            { DepartmentId = Nrp, DeadlineUtc = PeriodDeadline, OwnDeadlineUtc = PeriodDeadline.AddHours(-2), OwnDeadlineReason = "不动产登记系统升级", OwnDeadlineInForce = false }]);
+        var dialog = await ShowAsync(parameters);
+
+        dialog.Find("[data-testid=set-department-deadline]").Click();
+        var message = await dialog.WaitForElementAsync("[data-testid=department-deadline-message]");
+        Assert.Contains($"须晚于周期截止时间 {PeriodDeadline.ToLocalTime():yyyy-MM-dd HH:mm}", message.TextContent);
+        dialog.Find("[data-testid=department-deadline-save]").Click();
+
+        await dialog.WaitForAssertionAsync(() => Assert.Equal([PeriodDeadline.ToLocalTime().AddDays(3)], saved));
     }
 
     [Theory]
@@ -158,7 +195,8 @@ public sealed class PeriodProgressDialogTests : MudTestContext
             reload: () =>
             {
                 reloaded = true;
-                IReadOnlyList<DepartmentProgress> after = [Progress()[0], Progress()[1] with { DeadlineUtc = PeriodDeadline, OwnDeadlineReason = null }];
+                IReadOnlyList<DepartmentProgress> after =
+                    [Progress()[0], Progress()[1] with { DeadlineUtc = PeriodDeadline, OwnDeadlineUtc = null, OwnDeadlineReason = null, OwnDeadlineInForce = false }];
                 return Task.FromResult((after, Outstanding));
             }));
 

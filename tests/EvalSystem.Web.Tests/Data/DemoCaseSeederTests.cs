@@ -8,6 +8,7 @@ using EvalSystem.Web.Data;
 using EvalSystem.Web.Data.Seed;
 using EvalSystem.Web.Features.CaseData;
 using EvalSystem.Web.Tests.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,7 +39,7 @@ public sealed class DemoCaseSeederTests(SeededOnTwentiethNovember seeded) : ICla
 
     private AppFixture App => seeded.App;
 
-    private static async Task<T> ReadAsync<T>(EvalAppFactory factory, Func<EvalDbContext, Task<T>> read)
+    private static async Task<T> ReadAsync<T>(WebApplicationFactory<Program> factory, Func<EvalDbContext, Task<T>> read)
     {
         using var scope = factory.Services.CreateScope();
         return await read(scope.ServiceProvider.GetRequiredService<EvalDbContext>());
@@ -136,6 +137,27 @@ public sealed class DemoCaseSeederTests(SeededOnTwentiethNovember seeded) : ICla
     }
 
     [Fact]
+    public async Task WithAConfiguredRectificationDeadline_TheSeededItemsFollowIt_AsAnImportWould()
+    {
+        const int workingDays = 10; // not the default 5
+        using var root = new EvalAppFactory(services => services.AddSingleton<TimeProvider>(new SeededOnTwentiethNovember.FixedClock(SeededOnTwentiethNovember.At)));
+        using var configured = root.WithWebHostBuilder(b => b.UseSetting("CaseData:RectificationDeadlineWorkingDays", workingDays.ToString()));
+
+        var (ratings, items) = await ReadAsync(configured, async db =>
+            (await db.Ratings.AsNoTracking().Where(r => r.Level <= RatingLevel.Dissatisfied).ToListAsync(), await db.RectificationItems.AsNoTracking().ToListAsync()));
+
+        var calendar = ChinaOfficialHolidays.Calendar();
+        Assert.NotEmpty(items);
+        Assert.Equal(ratings.Select(r => r.RatingId).Order(), items.Select(i => i.RatingId).Order());
+        Assert.All(items, item =>
+        {
+            var rating = ratings.Single(r => r.RatingId == item.RatingId);
+            Assert.Equal((workingDays, calendar.Deadline(rating.RatedAt, workingDays)), (item.DeadlineWorkingDays, item.Deadline));
+            Assert.NotEqual(RectificationItem.Open(rating, calendar).Deadline, item.Deadline);
+        });
+    }
+
+    [Fact]
     public async Task TheOfficesRefresh_FillsStartupApprovalAndSatisfaction_ForEveryDistrict_WithTheLaggardSlowest()
     {
         var periodId = await ReadAsync(App.Factory, db => db.Periods.Where(p => p.Name == "2026年第四季度").Select(p => p.Id).SingleAsync());
@@ -160,7 +182,7 @@ public sealed class DemoCaseSeederTests(SeededOnTwentiethNovember seeded) : ICla
     {
         var lastDay = DemoCaseSeeder.LastDay(new SeededOnTwentiethNovember.FixedClock(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.FromHours(8))));
 
-        var data = DemoCaseSeeder.Generate(Profiles(), Departments(), ChinaOfficialHolidays.Calendar(), lastDay);
+        var data = DemoCaseSeeder.Generate(Profiles(), Departments(), ChinaOfficialHolidays.Calendar(), lastDay, new CaseDataOptions());
 
         Assert.Equal(new DateOnly(2026, 12, 31), lastDay);
         Assert.All(data.Cases, c => Assert.InRange(c.ReceivedAt, QuarterStart, new DateTime(2027, 1, 1)));
@@ -173,8 +195,8 @@ public sealed class DemoCaseSeederTests(SeededOnTwentiethNovember seeded) : ICla
     public void ADayLater_TheEarlierDaysAreUnchanged_OnlyMoreOfThemAreFinished()
     {
         var calendar = ChinaOfficialHolidays.Calendar();
-        var today = DemoCaseSeeder.Generate(Profiles(), Departments(), calendar, new DateOnly(2026, 11, 19));
-        var tomorrow = DemoCaseSeeder.Generate(Profiles(), Departments(), calendar, new DateOnly(2026, 11, 20)).Cases.ToDictionary(c => c.CaseNumber);
+        var today = DemoCaseSeeder.Generate(Profiles(), Departments(), calendar, new DateOnly(2026, 11, 19), new CaseDataOptions());
+        var tomorrow = DemoCaseSeeder.Generate(Profiles(), Departments(), calendar, new DateOnly(2026, 11, 20), new CaseDataOptions()).Cases.ToDictionary(c => c.CaseNumber);
 
         Assert.All(today.Cases, c =>
         {

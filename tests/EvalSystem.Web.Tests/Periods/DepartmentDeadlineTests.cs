@@ -244,6 +244,68 @@ public sealed class DepartmentDeadlineTests(MovableClockAppFixture fixture) : IC
         Assert.DoesNotContain(await StoredAsync(periodId), d => d.DepartmentId == hurd);
     }
 
+    [Theory]
+    [InlineData(-24)]
+    [InlineData(0)]
+    public async Task AnOwnDeadlineNotLaterThanThePeriods_IsRefusedNamingThePeriodsDeadline_AndNothingIsStored(int hours)
+    {
+        var (periodId, periodDeadline) = await CollectingQuarterAsync();
+        var hurd = await DepartmentAsync("HURD");
+        await using var office = await App.ScopeAsAccountAsync("office");
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            office.ServiceProvider.GetRequiredService<PeriodService>().SetDepartmentDeadlineAsync(periodId, hurd, periodDeadline.AddHours(hours), "提前报送"));
+
+        Assert.Equal($"部门的单独截止时间必须晚于周期截止时间 {Local(periodDeadline)}，否则无需单独设置。", refused.Message);
+        Assert.DoesNotContain(await StoredAsync(periodId), d => d.DepartmentId == hurd);
+    }
+
+    [Fact]
+    public async Task MovingThePeriodsDeadlinePastAnOwnDeadline_GivesThatDepartmentThePeriods_Everywhere()
+    {
+        var (periodId, originalDeadline) = await CollectingQuarterAsync();
+        var ids = await SubmissionServiceTests.IdsAsync(App, "南湖区");
+        var start = Clock.UtcNow;
+        var amrOwn = start.AddDays(5);
+        var periodDeadline = start.AddDays(10);
+        try
+        {
+            await AsOfficeAsync(s => s.ChangeDeadlineAsync(periodId, start.AddDays(2)));
+            await AsOfficeAsync(s => s.SetDepartmentDeadlineAsync(periodId, ids.Amr, amrOwn, "市场监管局系统升级"));
+            var extended = await OwnDeadlineCountAsync(periodId);
+
+            await AsOfficeAsync(s => s.ChangeDeadlineAsync(periodId, periodDeadline));
+
+            Assert.Equal(extended - 1, await OwnDeadlineCountAsync(periodId)); // no longer an extension
+            Assert.Contains(await StoredAsync(periodId), d => d.DepartmentId == ids.Amr); // but kept, with its reason
+
+            using (Clock.At(amrOwn.AddDays(1)))
+            {
+                await using (var office = await App.ScopeAsAccountAsync("office"))
+                {
+                    var periods = office.ServiceProvider.GetRequiredService<PeriodService>();
+                    var amr = (await periods.ProgressAsync(periodId)).Single(p => p.DepartmentId == ids.Amr);
+                    Assert.Equal((periodDeadline, amrOwn, false), (amr.DeadlineUtc, amr.OwnDeadlineUtc, amr.OwnDeadlineInForce));
+                    Assert.All((await periods.OutstandingAsync(periodId)).Items.Where(i => i.Department == "市场监督管理局"),
+                        i => Assert.Equal((periodDeadline, false), (i.DeadlineUtc, i.Overdue)));
+                }
+                // The office's bell: nobody is late, least of all the department that was given more time.
+                Assert.DoesNotContain((await InboxOfAsync("office")).Items, i => i.Kind == NotificationKind.DeadlineApproaching);
+                Assert.DoesNotContain((await InboxOfAsync("dept-amr")).Items, i => i.Title.Contains("已过截止时间"));
+
+                await using var amrScope = await App.ScopeAsAccountAsync("dept-amr");
+                await amrScope.ServiceProvider.GetRequiredService<SubmissionService>().SaveDraftAsync(ids.Period, ids.KB1, ids.Target, 4, null);
+                var mine = await amrScope.ServiceProvider.GetRequiredService<SubmissionQueries>().MineAsync();
+                Assert.All(mine.Where(i => i.PeriodId == periodId), i => Assert.Equal(periodDeadline, i.DeadlineUtc));
+            }
+        }
+        finally
+        {
+            await AsOfficeAsync(s => s.ChangeDeadlineAsync(periodId, originalDeadline));
+            await AsOfficeAsync(s => s.RemoveDepartmentDeadlineAsync(periodId, ids.Amr));
+        }
+    }
+
     [Fact]
     public async Task APeriodAlreadyInReview_RefusesDepartmentDeadlines()
     {
