@@ -31,6 +31,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<IndicatorSystemService>();
         builder.Services.AddScoped<IndicatorSystemExcel>();
         builder.Services.AddScoped<ScoreRunner>();
+        CaseData.CaseDataOptions.Check(builder.Configuration.GetSection(CaseData.CaseDataOptions.Section).Get<CaseData.CaseDataOptions>() ?? new());
         builder.Services.Configure<CaseData.CaseDataOptions>(builder.Configuration.GetSection(CaseData.CaseDataOptions.Section));
         builder.Services.AddScoped<CaseData.WorkingCalendarService>();
         builder.Services.AddScoped<CaseData.CaseMeasureService>();

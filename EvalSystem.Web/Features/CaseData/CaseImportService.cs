@@ -23,6 +23,19 @@ public sealed class CaseDataOptions
     /// <summary>Opens the rectification of a bad review with the configured time allowed: imports and the demo seeder alike.</summary>
     public RectificationItem OpenRectification(Rating rating, WorkingDayCalendar calendar) =>
         RectificationItem.Open(rating, calendar, RectificationDeadlineWorkingDays);
+
+    /// <summary>
+    /// Refuses an out-of-range setting at start-up, rather than on the first bad review an import or the demo seeder opens.
+    /// </summary>
+    /// <exception cref="StartupException">The time allowed is outside 1–30 working days.</exception>
+    public static void Check(CaseDataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.RectificationDeadlineWorkingDays is < 1 or > RectificationItem.MaxDeadlineWorkingDays)
+            throw new StartupException(
+                $"配置项 {Section}:RectificationDeadlineWorkingDays 必须在 1 到 {RectificationItem.MaxDeadlineWorkingDays} 个工作日之间（当前为 {options.RectificationDeadlineWorkingDays}）。 " +
+                $"{Section}:RectificationDeadlineWorkingDays must be 1–{RectificationItem.MaxDeadlineWorkingDays} working days.");
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EvalSystem.Web.Data;
+using EvalSystem.Web.Features.CaseData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,24 @@ public class StartupTests
         var ex = Assert.Throws<StartupException>(() => DataRegistration.ResolveConnectionString(DatabaseProvider.SqlServer, null, "/srv/app"));
         Assert.Contains("ConnectionStrings:EvalDb", ex.Message);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(31)]
+    public void RectificationDeadlineOutOfRange_IsRefusedAtStartUp_NamingTheSettingAndTheRange(int days)
+    {
+        var ex = Assert.Throws<StartupException>(() => CaseDataOptions.Check(new CaseDataOptions { RectificationDeadlineWorkingDays = days }));
+        Assert.Contains("CaseData:RectificationDeadlineWorkingDays", ex.Message);
+        Assert.Contains("1 到 30 个工作日", ex.Message);
+        Assert.Contains($"当前为 {days}", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(30)]
+    public void RectificationDeadlineInRange_IsAccepted(int days) =>
+        CaseDataOptions.Check(new CaseDataOptions { RectificationDeadlineWorkingDays = days }); // throws otherwise
 
     [Fact]
     public void RelativeSqlitePath_IsAnchoredAtTheContentRoot()
