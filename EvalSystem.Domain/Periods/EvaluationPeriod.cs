@@ -119,7 +119,7 @@ public sealed class EvaluationPeriod
             throw new DomainException("部门的单独截止时间必须晚于当前时间。");
         // An own deadline is an extension: one at or before the period's would give the department less time than everyone else.
         if (SubmissionDeadlineUtc is { } periodDeadline && deadlineUtc <= periodDeadline)
-            throw new DomainException($"部门的单独截止时间必须晚于周期截止时间 {periodDeadline.ToLocalTime():yyyy-MM-dd HH:mm}，否则无需单独设置。");
+            throw new DomainException($"部门的单独截止时间必须晚于周期截止时间 {BeijingTime.FromUtc(periodDeadline):yyyy-MM-dd HH:mm}，否则无需单独设置。");
         var why = Guard.Required(reason, "单独设置截止时间的原因", PeriodDepartmentDeadline.ReasonMaxLength);
         if (_departmentDeadlines.SingleOrDefault(d => d.DepartmentId == departmentId) is { } existing)
             existing.Change(deadlineUtc, why);

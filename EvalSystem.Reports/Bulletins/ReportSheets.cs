@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using EvalSystem.Domain.Common;
 using EvalSystem.Reports.Excel;
 
 namespace EvalSystem.Reports.Bulletins;

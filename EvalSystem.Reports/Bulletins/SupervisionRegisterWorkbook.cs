@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using EvalSystem.Domain.Common;
 using EvalSystem.Reports.Excel;
 
 namespace EvalSystem.Reports.Bulletins;

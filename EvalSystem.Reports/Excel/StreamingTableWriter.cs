@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using EvalSystem.Domain.Common;
 using Xf = DocumentFormat.OpenXml.Spreadsheet.CellFormat;
 
 namespace EvalSystem.Reports.Excel;

@@ -2,10 +2,11 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using A = DocumentFormat.OpenXml.Drawing;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using A = DocumentFormat.OpenXml.Drawing;
+using EvalSystem.Domain.Common;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace EvalSystem.Reports.Excel;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Notifications;
 using EvalSystem.Domain.Periods;
@@ -127,8 +128,8 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
             items.Add(new InboxItem(null, NotificationKind.DeadlineApproaching,
                 overdue ? $"「{period.Name}」填报已过截止时间" : $"「{period.Name}」填报即将截止",
                 overdue
-                    ? $"截止时间 {deadline.ToLocalTime():yyyy-MM-dd HH:mm} 已过，贵部门尚有 {open} 项未提交。如需补报，请联系评估办。"
-                    : $"将于 {deadline.ToLocalTime():yyyy-MM-dd HH:mm} 截止（剩余{Math.Max(0, (int)Math.Ceiling((deadline - now).TotalDays))}天），贵部门尚有 {open} 项未提交。",
+                    ? $"截止时间 {BeijingTime.FromUtc(deadline):yyyy-MM-dd HH:mm} 已过，贵部门尚有 {open} 项未提交。如需补报，请联系评估办。"
+                    : $"将于 {BeijingTime.FromUtc(deadline):yyyy-MM-dd HH:mm} 截止（剩余{Math.Max(0, (int)Math.Ceiling((deadline - now).TotalDays))}天），贵部门尚有 {open} 项未提交。",
                 "/submissions", now, false));
         }
         return items;
@@ -186,7 +187,7 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
     /// </summary>
     private static async Task<List<InboxItem>> CalendarReminderAsync(EvalDbContext db, bool administers, DateTime now, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(now.AddHours(8)); // Beijing date
+        var today = DateOnly.FromDateTime(BeijingTime.FromUtc(now));
         var calendar = await CaseData.WorkingCalendarService.CalendarAsync(db, ct);
         if (calendar.MissingYear(today) is not { } year)
             return [];

@@ -105,7 +105,7 @@ public sealed class ReportCenterService(
         if (!SeesAllJobs(user) && job.RequestedById != user.ToUserRef().UserId)
             await access.RefuseAsync(user, Entity, jobId.ToString(), "只能下载本人生成的报表。");
         if (job.Status == ReportJobStatus.Expired)
-            throw new DomainException($"这份报表完成于{job.FinishedAtUtc?.AddHours(8):yyyy-MM-dd}，文件已超过保留期限（{options.RetentionDays}天）被清理，请重新生成。");
+            throw new DomainException($"这份报表完成于{BeijingTime.Text(job.FinishedAtUtc, "yyyy-MM-dd")}，文件已超过保留期限（{options.RetentionDays}天）被清理，请重新生成。");
         if (job.Status != ReportJobStatus.Completed)
             throw new DomainException($"报表尚未生成完成（{ReportJobRow.StatusName(job.Status)}）。");
         var content = store.OpenRead(jobId) ?? throw new DomainException("报表文件已不存在，请重新生成。");

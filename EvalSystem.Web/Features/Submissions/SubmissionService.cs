@@ -47,7 +47,7 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
         if (submission is not null && submission.UpdatedAtUtc != seenUpdatedAtUtc)
         {
             var last = submission.History.MaxBy(e => e.AtUtc)!;
-            throw new DomainException($"这条填报已被{last.UserName}于{last.AtUtc.ToLocalTime():yyyy-MM-dd HH:mm}修改（当前值 {submission.Value}），请关闭后重新打开再保存。");
+            throw new DomainException($"这条填报已被{last.UserName}于{BeijingTime.FromUtc(last.AtUtc):yyyy-MM-dd HH:mm}修改（当前值 {submission.Value}），请关闭后重新打开再保存。");
         }
         if (submission is null)
         {
@@ -179,7 +179,7 @@ public sealed class SubmissionService(IDbContextFactory<EvalDbContext> dbFactory
         if (period.AcceptsSubmissions(now, department))
             return null;
         return period.Status == PeriodStatus.Collecting && period.DeadlineFor(department) is { } deadline
-            ? $"「{period.Name}」贵部门的填报截止时间为{deadline.ToLocalTime():yyyy-MM-dd HH:mm}，已过截止时间，不能再填报。如需补报，请联系评估办。"
+            ? $"「{period.Name}」贵部门的填报截止时间为{BeijingTime.FromUtc(deadline):yyyy-MM-dd HH:mm}，已过截止时间，不能再填报。如需补报，请联系评估办。"
             : $"「{period.Name}」当前不接受填报（{EvaluationPeriod.Label(period.Status)}，不在填报中）。如需补报，请联系评估办。";
     }
 

@@ -72,7 +72,7 @@ public sealed class SubmissionTemplateService(SubmissionQueries queries, IDbCont
                 // A colleague saved this entry after the template was downloaded: never overwrite their work silently.
                 var last = submission.History.MaxBy(e => e.AtUtc)!;
                 errors.Add(new ImportError(Sheet, excelRow, "本期值",
-                    $"「{row.IndicatorName} · {row.TargetName}」在您下载模板后已被{last.UserName}于{last.AtUtc.ToLocalTime():yyyy-MM-dd HH:mm}修改（当前值 {submission.Value}）。请重新下载模板，核对后再上传。"));
+                    $"「{row.IndicatorName} · {row.TargetName}」在您下载模板后已被{last.UserName}于{BeijingTime.FromUtc(last.AtUtc):yyyy-MM-dd HH:mm}修改（当前值 {submission.Value}）。请重新下载模板，核对后再上传。"));
                 continue;
             }
             try

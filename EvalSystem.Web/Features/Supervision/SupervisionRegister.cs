@@ -1,10 +1,11 @@
+using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Supervision;
 using EvalSystem.Reports.Bulletins;
 using EvalSystem.Web.Data;
+using EvalSystem.Web.Features.Reports;
 using EvalSystem.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using EvalSystem.Web.Features.Reports;
 
 namespace EvalSystem.Web.Features.Supervision;
 
@@ -30,7 +31,7 @@ public sealed class SupervisionRegister(IDbContextFactory<EvalDbContext> dbFacto
             var latest = t.ProgressReports.OrderBy(r => r.ReportedAtUtc).LastOrDefault();
             return new SupervisionRegisterRow(t.Number.ToString(), SupervisionTask.Label(t.Source), t.Title, names.GetValueOrDefault(t.DepartmentId, "—"),
                 t.SupportingDepartmentIds.Count == 0 ? null : string.Join("、", t.SupportingDepartmentIds.Select(id => names.GetValueOrDefault(id, "—"))),
-                t.RegionCode, SupervisionTask.Label(t.Priority), DateOnly.FromDateTime(t.CreatedAtUtc.AddHours(8)), t.OriginalDeadline, t.Deadline,
+                t.RegionCode, SupervisionTask.Label(t.Priority), DateOnly.FromDateTime(BeijingTime.FromUtc(t.CreatedAtUtc)), t.OriginalDeadline, t.Deadline,
                 SupervisionTask.Label(t.Status), t.EscalationLevel, t.ClosedOn, t.IsClosed ? t.ClosedOnTime : null, t.ProgressReports.Count, latest?.Text);
         }).ToList();
     }

@@ -55,7 +55,7 @@ public class PeriodDepartmentDeadlineTests
 
         var ex = Assert.Throws<DomainException>(() => period.SetDepartmentDeadline(Tax, PeriodDeadline.AddDays(days), "税务局需提前报送省局", Now));
 
-        Assert.Equal($"部门的单独截止时间必须晚于周期截止时间 {PeriodDeadline.ToLocalTime():yyyy-MM-dd HH:mm}，否则无需单独设置。", ex.Message);
+        Assert.Equal("部门的单独截止时间必须晚于周期截止时间 2026-12-01 08:00，否则无需单独设置。", ex.Message); // Beijing time, whatever the machine's zone
         Assert.Empty(period.DepartmentDeadlines);
         Assert.Equal(PeriodDeadline, period.DeadlineFor(Tax));
     }

@@ -27,7 +27,10 @@ public sealed class PeriodProgressDialogTests : MudTestContext
     private static readonly OutstandingList Outstanding = new(PeriodDeadline, false,
         [new("市场监督管理局", "KB-1", "开办企业环节", "中心区", "未填报", PeriodDeadline, false)]);
 
-    private static string Short(DateTime utc) => utc.ToLocalTime().ToString("MM-dd HH:mm");
+    // Pages show Beijing time (UTC+8) whatever the server's zone: 2027-01-15 09:00 UTC is 01-15 17:00.
+    private static string Short(DateTime utc) => utc.AddHours(8).ToString("MM-dd HH:mm");
+
+    private static string Long(DateTime utc) => utc.AddHours(8).ToString("yyyy-MM-dd HH:mm");
 
     private async Task<IRenderedComponent<CascadingAuthenticationState>> ShowAsync(DialogParameters<PeriodProgressDialog> parameters)
     {
@@ -57,7 +60,7 @@ public sealed class PeriodProgressDialogTests : MudTestContext
 
         var cells = dialog.FindAll("[data-testid=department-deadline]");
         Assert.Equal(2, cells.Count);
-        Assert.Contains(PeriodDeadline.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), cells[0].TextContent);
+        Assert.Contains(Long(PeriodDeadline), cells[0].TextContent);
         Assert.Empty(cells[0].QuerySelectorAll("[data-testid=own-deadline]"));
         Assert.Equal($"单独截止 {Short(Extended)}", cells[1].QuerySelector("[data-testid=own-deadline]")!.TextContent.Trim());
         Assert.Equal(2, dialog.FindAll("[data-testid=set-department-deadline]").Count);
@@ -75,7 +78,7 @@ public sealed class PeriodProgressDialogTests : MudTestContext
         var dialog = await ShowAsync(parameters);
 
         var cell = dialog.Find("[data-testid=department-deadline]");
-        Assert.Contains(later.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), cell.TextContent);
+        Assert.Contains(Long(later), cell.TextContent);
         Assert.Empty(dialog.FindAll("[data-testid=own-deadline]"));
         Assert.Equal("单独截止不生效", cell.QuerySelector("[data-testid=overtaken-own-deadline]")!.TextContent.Trim());
         Assert.Single(dialog.FindAll("[data-testid=clear-department-deadline]"));
@@ -93,10 +96,10 @@ public sealed class PeriodProgressDialogTests : MudTestContext
 
         dialog.Find("[data-testid=set-department-deadline]").Click();
         var message = await dialog.WaitForElementAsync("[data-testid=department-deadline-message]");
-        Assert.Contains($"须晚于周期截止时间 {PeriodDeadline.ToLocalTime():yyyy-MM-dd HH:mm}", message.TextContent);
+        Assert.Contains($"须晚于周期截止时间 {Long(PeriodDeadline)}", message.TextContent);
         dialog.Find("[data-testid=department-deadline-save]").Click();
 
-        await dialog.WaitForAssertionAsync(() => Assert.Equal([PeriodDeadline.ToLocalTime().AddDays(3)], saved));
+        await dialog.WaitForAssertionAsync(() => Assert.Equal([PeriodDeadline.AddHours(8).AddDays(3)], saved));
     }
 
     [Theory]
@@ -142,7 +145,7 @@ public sealed class PeriodProgressDialogTests : MudTestContext
         await dialog.WaitForAssertionAsync(() => Assert.Empty(dialog.FindAll("[data-testid=department-deadline-save]")));
         var (department, deadline, why) = Assert.Single(saved);
         Assert.Equal((Amr, "市场监管局系统升级，延长3天"), (department, why));
-        Assert.Equal(PeriodDeadline.ToLocalTime().AddDays(3), deadline); // suggested: three days after the period's deadline, local time
+        Assert.Equal(PeriodDeadline.AddHours(8).AddDays(3), deadline); // suggested: three days after the period's deadline, local time
         await dialog.WaitForAssertionAsync(() => Assert.Equal($"单独截止 {Short(Extended.AddDays(1))}",
             dialog.FindAll("[data-testid=department-deadline]")[0].QuerySelector("[data-testid=own-deadline]")!.TextContent.Trim()));
     }
@@ -181,7 +184,7 @@ public sealed class PeriodProgressDialogTests : MudTestContext
         await dialog.WaitForAssertionAsync(() => Assert.Contains("以下 1 项已过所属部门的截止时间", dialog.Find("[data-testid=overdue-alert]").TextContent));
         var rows = dialog.FindAll("[data-testid=outstanding-table] tbody tr");
         Assert.EndsWith("（逾期）", rows[0].Children[1].TextContent.Trim());
-        Assert.Equal(Extended.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), rows[1].Children[1].TextContent.Trim());
+        Assert.Equal(Long(Extended), rows[1].Children[1].TextContent.Trim());
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class DepartmentDeadlineTests(MovableClockAppFixture fixture) : IC
         return await scope.ServiceProvider.GetRequiredService<NotificationService>().InboxAsync();
     }
 
-    private static string Local(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm");
+    private static string Local(DateTime utc) => utc.AddHours(8).ToString("yyyy-MM-dd HH:mm"); // Beijing time, whatever the machine's zone
 
     [Fact]
     public async Task ADepartmentWithAnExtension_StillSubmitsAfterThePeriodDeadline_WhileAnotherIsRefusedWithItsDeadline()
