@@ -32,6 +32,8 @@ internal static class Pipeline
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
         app.MapRankingEndpoints();
+        app.MapDashboardEndpoints();
+        app.MapNotificationEndpoints();
         app.MapSupervisionEndpoints();
         app.MapReportEndpoints();
         app.MapApiV1();

@@ -41,7 +41,7 @@ public sealed class CaseDataJourneyTests(BrowserFixture browser) : IClassFixture
         await new LoginPage(page).SignInAsync("office");
         await page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         await shell.OpenMenuAsync("办件与好差评");
         await Assertions.Expect(page.Locator("[data-testid=case-data-title]")).ToHaveAttributeAsync("data-loaded", "true");
         // The demo city's cases of the quarter so far are behind 中心区's approval time already.

@@ -57,7 +57,7 @@ public sealed class DashboardJourneyTests(BrowserFixture browser) : IClassFixtur
         await new LoginPage(page).SignInAsync("leader");
         await page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         var dashboard = new DashboardPage(page);
 
         // Where do we stand: the newest published quarter, regions and departments side by side, four charts.
@@ -75,12 +75,25 @@ public sealed class DashboardJourneyTests(BrowserFixture browser) : IClassFixtur
         var png = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
 
-        // Is it getting better: the previous quarter's ranking is another run with other composites.
+        // Is it getting better: the previous quarter's ranking is another run with other composites, at its own address.
         await dashboard.ChooseRunAsync("2026年第一季度");
         await Assertions.Expect(dashboard.Period).ToContainTextAsync("2026年第一季度");
+        Assert.Contains($"run={q1Run}", page.Url);
         await Assertions.Expect(dashboard.RankingComposites.First).ToHaveTextAsync(q1BestFirst[0].Composite.ToString("0.00"));
         Assert.NotEqual(q2First, await dashboard.RankingComposites.First.InnerTextAsync());
         Assert.Equal(q1BestFirst.Select(r => r.Name), await dashboard.RankingNames.AllInnerTextsAsync());
+
+        // The radar follows the region chosen, and the quarter stays chosen; a chart's data can be read as a table.
+        var second = q1BestFirst[1].Name;
+        await dashboard.ChooseRadarRegionAsync(second);
+        Assert.Contains($"run={q1Run}", page.Url);
+        await Assertions.Expect(dashboard.Period).ToContainTextAsync("2026年第一季度");
+        await dashboard.Chart("radar").Locator("[data-testid=chart-table-toggle]").ClickAsync();
+        await Assertions.Expect(dashboard.Chart("radar").Locator("[data-testid=chart-table] tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(dashboard.Chart("radar").Locator("[data-testid=chart-table]")).ToContainTextAsync(second);
+        await Assertions.Expect(dashboard.Chart("radar").Locator("select[name=radar]")).ToHaveValueAsync(second);
+        await Assertions.Expect(dashboard.Chart("trend").Locator("[data-testid=chart-svg] > svg")).ToHaveCountAsync(1);
+        await session.ScreenshotAsync("leader-dashboard-radar-table");
 
         // Why: from the last district to its indicators…
         await page.Locator("[data-testid=ranking] [data-testid=ranking-link]", new PageLocatorOptions { HasTextString = "石桥县" }).ClickAsync();
@@ -97,13 +110,66 @@ public sealed class DashboardJourneyTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheDashboardOpensNoCircuit_AndTheMenuLeadsToTheRankingsAndBack()
+    {
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+        var circuitRequests = new List<string>();
+        var sockets = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/_blazor", StringComparison.Ordinal))
+                circuitRequests.Add(request.Url);
+        };
+        page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+        await new LoginPage(page).SignInAsync("leader");
+        await page.WaitForURLAsync("**/dashboard");
+        var shell = new ShellPage(page);
+        var dashboard = new DashboardPage(page);
+
+        // The dashboard is complete as served: no negotiation, no WebSocket, however long it stays open.
+        await Assertions.Expect(shell.StaticPage).ToHaveCountAsync(1);
+        await Assertions.Expect(dashboard.RankingNames).ToHaveCountAsync(12);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(1500);
+        Assert.Empty(circuitRequests);
+        Assert.Empty(sockets);
+
+        // The menu leads to an interactive page (which opens its circuit) without a reload of the shell…
+        await shell.OpenMenuAsync("排名");
+        await page.WaitForURLAsync("**/rankings");
+        await page.Locator("[data-testid=ranking-grid] tbody tr").First.WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+        Assert.NotEmpty(circuitRequests);
+
+        // …and back to the dashboard, which the browser loads as a new document: the circuit's page is gone, and the
+        // dashboard starts no new one.
+        await page.EvaluateAsync("window.leftRankings = true");
+        var requestsBefore = circuitRequests.Count;
+        await shell.OpenMenuAsync("驾驶舱");
+        await Assertions.Expect(shell.StaticPage).ToHaveCountAsync(1);
+        await Assertions.Expect(dashboard.RankingNames).ToHaveCountAsync(12);
+        Assert.False(await page.EvaluateAsync<bool>("window.leftRankings === true"));
+        await page.WaitForTimeoutAsync(1500);
+        Assert.Equal(requestsBefore, circuitRequests.Count);
+
+        // The browser's back button works across the two kinds of page too.
+        await shell.OpenMenuAsync("排名");
+        await page.Locator("[data-testid=ranking-grid] tbody tr").First.WaitForAsync();
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/dashboard");
+        await Assertions.Expect(dashboard.RankingNames).ToHaveCountAsync(12);
+        session.AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task DepartmentUser_SeesItsOwnResult_AndOpensItsBreakdown_ButNotOthers()
     {
         await using var session = await browser.NewSessionAsync();
         var page = session.Page;
         await new LoginPage(page).SignInAsync("dept-tax");
         await page.WaitForURLAsync("**/dashboard");
-        await new ShellPage(page).WaitUntilInteractiveAsync();
+        await new ShellPage(page).WaitUntilLoadedAsync();
 
         var own = page.Locator("[data-testid=own-score]");
         await Assertions.Expect(own).ToContainTextAsync("税务局");

@@ -16,7 +16,7 @@ public sealed class DepartmentDeadlineJourneyTests(BrowserFixture browser) : ICl
             await new LoginPage(page).SignInAsync("office");
             await page.WaitForURLAsync("**/dashboard");
             var shell = new ShellPage(page);
-            await shell.WaitUntilInteractiveAsync();
+            await shell.WaitUntilLoadedAsync();
             await shell.OpenMenuAsync("评价周期");
             await page.WaitForURLAsync("**/periods");
             var periods = new PeriodsPage(page);
@@ -35,7 +35,7 @@ public sealed class DepartmentDeadlineJourneyTests(BrowserFixture browser) : ICl
         await using var tax = await browser.NewSessionAsync();
         await new LoginPage(tax.Page).SignInAsync("dept-tax");
         await tax.Page.WaitForURLAsync("**/dashboard");
-        await new ShellPage(tax.Page).WaitUntilInteractiveAsync();
+        await new ShellPage(tax.Page).WaitUntilLoadedAsync();
         await tax.Page.GotoAsync(tax.Page.Url.Replace("/dashboard", "/submissions"));
         await new ShellPage(tax.Page).WaitUntilInteractiveAsync();
         await Assertions.Expect(tax.Page.GetByText(new System.Text.RegularExpressions.Regex(@"截止 \d{4}-" + System.Text.RegularExpressions.Regex.Escape(granted)))).ToBeVisibleAsync();

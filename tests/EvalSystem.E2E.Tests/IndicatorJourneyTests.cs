@@ -14,7 +14,7 @@ public sealed class IndicatorJourneyTests(BrowserFixture browser) : IClassFixtur
         await new LoginPage(page).SignInAsync("office");
         await page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         await shell.OpenMenuAsync("指标体系");
         var indicators = new IndicatorsPage(page);
         await Assertions.Expect(indicators.Status).ToContainTextAsync("已发布");

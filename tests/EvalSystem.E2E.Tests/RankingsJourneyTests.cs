@@ -37,7 +37,7 @@ public sealed class RankingsJourneyTests(BrowserFixture browser) : IClassFixture
         await new LoginPage(session.Page).SignInAsync(user);
         await session.Page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(session.Page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         await shell.OpenMenuAsync("排名");
         await session.Page.WaitForURLAsync("**/rankings");
         await shell.WaitUntilInteractiveAsync();

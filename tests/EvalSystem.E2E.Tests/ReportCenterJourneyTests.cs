@@ -17,7 +17,7 @@ public sealed class ReportCenterJourneyTests(BrowserFixture browser) : IClassFix
         await new LoginPage(page).SignInAsync("auditor");
         await page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         await shell.OpenMenuAsync("报表中心");
         await page.WaitForURLAsync("**/reports");
         await shell.WaitUntilInteractiveAsync();

@@ -15,10 +15,18 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
             await new LoginPage(page).SignInAsync("office");
             await page.WaitForURLAsync("**/dashboard");
             var shell = new ShellPage(page);
-            await shell.WaitUntilInteractiveAsync();
+            await shell.WaitUntilLoadedAsync();
             var dashboard = new DashboardPage(page);
             Assert.Contains("2026年第三季度", await dashboard.Period.InnerTextAsync());
             await dashboard.UnpublishedMarker.WaitForAsync();
+            // The bell of the static dashboard opens without a circuit and lists what waits for the office.
+            await page.Locator("[data-testid=notification-bell]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=notification-list]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=notification-item]").First).ToBeVisibleAsync();
+            await office.ScreenshotAsync("office-dashboard-bell");
+            await page.Locator("[data-testid=notification-bell]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=notification-list]")).ToBeHiddenAsync();
+            await office.ScreenshotAsync("office-dashboard", fullPage: true);
 
             await shell.OpenMenuAsync("评价周期");
             await page.WaitForURLAsync("**/periods");
@@ -39,7 +47,7 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
         await using var leader = await browser.NewSessionAsync();
         await new LoginPage(leader.Page).SignInAsync("leader");
         await leader.Page.WaitForURLAsync("**/dashboard");
-        await new ShellPage(leader.Page).WaitUntilInteractiveAsync();
+        await new ShellPage(leader.Page).WaitUntilLoadedAsync();
         var leaderView = new DashboardPage(leader.Page);
         Assert.Contains("2026年第三季度", await leaderView.Period.InnerTextAsync());
         Assert.Equal(12, await leaderView.RankingNames.CountAsync());

@@ -14,7 +14,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await new LoginPage(page).SignInAsync("leader");
         await page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
 
         var dashboard = new DashboardPage(page);
         Assert.Contains("2026年第二季度", await dashboard.Period.InnerTextAsync());
@@ -35,7 +35,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.Locator("[data-testid=ranking-grid]").WaitForAsync();
 
         await page.GotoAsync("/dashboard");
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         await session.ScreenshotAsync("leader-dashboard");
         session.AssertNoBrowserErrors();
     }
@@ -49,7 +49,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await new LoginPage(page).SignInAsync("dept-amr");
         await page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         var menu = await shell.NavLinks.AllInnerTextsAsync();
         Assert.Contains("数据填报", menu);
         Assert.DoesNotContain("系统管理", menu);
@@ -70,7 +70,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await new LoginPage(page).SignInAsync("office");
         await page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         await shell.OpenMenuAsync("评价周期");
         var periods = new PeriodsPage(page);
 

@@ -20,7 +20,7 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser) : IClassFixtu
         await new LoginPage(session.Page).SignInAsync(user);
         await session.Page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(session.Page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         await shell.OpenMenuAsync(menu);
         return (session, session.Page);
     }

@@ -23,7 +23,7 @@ public sealed class SupervisionJourneyTests(BrowserFixture browser) : IClassFixt
         await new LoginPage(session.Page).SignInAsync(user);
         await session.Page.WaitForURLAsync("**/dashboard");
         var shell = new ShellPage(session.Page);
-        await shell.WaitUntilInteractiveAsync();
+        await shell.WaitUntilLoadedAsync();
         await shell.OpenMenuAsync("督查督办");
         return (session, new SupervisionPage(session.Page));
     }

@@ -86,27 +86,77 @@ public sealed class DashboardCardsTests : MudTestContext
         Assert.Equal(["中心区", "东城区", "石桥县"], department.FindAll("[data-testid=ranking-name]").Select(n => n.TextContent.Trim()));
     }
 
+    private static readonly CompositeTrend RegionsTrend = new(["2026年第一季度", "2026年第二季度"],
+        Regions.Rows.Select(r => (r.Name, (IReadOnlyList<double?>)[r.Composite - 2, r.Composite])).ToList());
+
+    private IRenderedComponent<DashboardCharts> Charts(DashboardAddress address)
+    {
+        Render<MudPopoverProvider>();
+        var set = new DashboardChartSet(Regions, RegionsTrend, address.Radar, address.Trend);
+        return Render<DashboardCharts>(p => p.Add(x => x.Charts, set).Add(x => x.Address, address.Accepted(set)));
+    }
+
     [Fact]
     public void Charts_ShowTheLastRegionAgainstTheCityAverage_AndTheSpreadOfComposites()
     {
-        Render<MudPopoverProvider>();
-        var trend = new CompositeTrend(["2026年第一季度", "2026年第二季度"],
-            Regions.Rows.Select(r => (r.Name, (IReadOnlyList<double?>)[r.Composite - 2, r.Composite])).ToList());
-
-        var charts = Render<DashboardCharts>(p => p.Add(x => x.Scores, Regions).Add(x => x.Trend, trend));
+        var charts = Charts(DashboardAddress.Default);
 
         var radar = charts.Find("[data-testid=chart-radar]");
         Assert.Contains("石桥县 与全市平均", radar.TextContent);
         Assert.Contains("<svg", radar.InnerHtml);
+        Assert.Equal("石桥县", radar.QuerySelector("select[name=radar] option[selected]")!.TextContent);
         // The city average of 政务服务 leaves out the region without a score: (90 + 82) / 2.
         Assert.Equal([65, 71, 86], Regions.GroupAverages.Select(a => a!.Value));
 
         var distribution = charts.Find("[data-testid=chart-distribution]");
         Assert.Contains("<svg", distribution.InnerHtml);
-        charts.Find("[data-testid=chart-distribution] input[type=checkbox]").Change(true);
-        var rows = charts.Find("[data-testid=chart-distribution] [data-testid=chart-table]").QuerySelectorAll("tbody tr")
+        Assert.Empty(distribution.QuerySelectorAll("[data-testid=chart-table]"));
+        Assert.Equal("/dashboard?table=distribution#chart-distribution",
+            distribution.QuerySelector("[data-testid=chart-table-toggle]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void AChartsTable_IsShownWhenTheAddressAsksForIt_AndItsToggleLinksBackToTheChart()
+    {
+        var charts = Charts(DashboardAddress.Default with { Tables = ["distribution"] });
+
+        var distribution = charts.Find("[data-testid=chart-distribution]");
+        var rows = distribution.QuerySelector("[data-testid=chart-table]")!.QuerySelectorAll("tbody tr")
             .Select(r => r.TextContent.Replace("\n", "").Replace(" ", "")).ToList();
         Assert.Equal(["40–501.0", "50–600.0", "60–700.0", "70–801.0", "80–900.0", "90–1001.0"], rows);
+        Assert.Empty(distribution.QuerySelectorAll("[data-testid=chart-svg]"));
+        Assert.Equal("/dashboard#chart-distribution", distribution.QuerySelector("[data-testid=chart-table-toggle]")!.GetAttribute("href"));
+        // The other charts stay drawn.
+        Assert.Contains("<svg", charts.Find("[data-testid=chart-radar]").InnerHtml);
+    }
+
+    [Fact]
+    public void TheRadarRegion_ComesFromTheAddress_AndTheFormsKeepTheOtherChoices()
+    {
+        var charts = Charts(DashboardAddress.Default with { Radar = "东城区", Trend = ["中心区", "石桥县"], Tables = ["heatmap"] });
+
+        var radar = charts.Find("[data-testid=chart-radar]");
+        Assert.Contains("东城区 与全市平均", radar.TextContent);
+        var form = radar.QuerySelector("form[data-testid=radar-region]")!;
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal([("trend", "中心区"), ("trend", "石桥县"), ("table", "heatmap")],
+            form.QuerySelectorAll("input[type=hidden]").Select(i => (i.GetAttribute("name")!, i.GetAttribute("value")!)));
+        var trend = charts.Find("[data-testid=chart-trend]");
+        Assert.Equal(["中心区", "石桥县"], trend.QuerySelectorAll("input[name=trend][checked]").Select(i => i.GetAttribute("value")));
+        Assert.Contains("radar=%E4%B8%9C%E5%9F%8E%E5%8C%BA", trend.QuerySelector("[data-testid=chart-download-png]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void AnUnknownRadarRegion_FallsBackToTheLastOfTheRanking_AndIsNotCarriedOn()
+    {
+        var charts = Charts(DashboardAddress.Default with { Radar = "不存在的区", Trend = ["不存在的区"] });
+
+        var radar = charts.Find("[data-testid=chart-radar]");
+        Assert.Contains("石桥县 与全市平均", radar.TextContent);
+        Assert.DoesNotContain("radar=", radar.QuerySelector("[data-testid=chart-table-toggle]")!.GetAttribute("href"));
+        Assert.DoesNotContain("trend=", radar.QuerySelector("[data-testid=chart-table-toggle]")!.GetAttribute("href"));
+        // The trend falls back to its default: the top three and the last.
+        Assert.Equal(["中心区", "东城区", "石桥县"], charts.Find("[data-testid=chart-trend]").QuerySelectorAll("input[name=trend][checked]").Select(i => i.GetAttribute("value")));
     }
 
     [Fact]
