@@ -163,6 +163,35 @@ public sealed class DashboardJourneyTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task OnAPhone_TheStaticDashboardHidesTheDrawer_AndItsMenuButtonLeadsToTheRankings()
+    {
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+        await page.SetViewportSizeAsync(390, 844);
+        await new LoginPage(page).SignInAsync("leader");
+        await page.WaitForURLAsync("**/dashboard");
+        await new ShellPage(page).WaitUntilLoadedAsync();
+
+        // The drawer cannot be closed without a circuit, so on a narrow screen it is not shown; the app bar has the menu.
+        await Assertions.Expect(page.Locator("[data-testid=nav-menu]")).Not.ToBeInViewportAsync();
+        var menu = page.Locator("[data-testid=static-nav]");
+        await Assertions.Expect(menu).ToBeVisibleAsync();
+        await menu.Locator("summary").ClickAsync();
+        await Assertions.Expect(menu.Locator("a")).ToContainTextAsync(["驾驶舱", "排名", "对比分析"]);
+        await session.ScreenshotAsync("leader-dashboard-phone-menu");
+        await menu.Locator("a", new LocatorLocatorOptions { HasText = "排名" }).ClickAsync();
+        await page.WaitForURLAsync("**/rankings");
+        await page.Locator("[data-testid=ranking-grid] tbody tr").First.WaitForAsync();
+
+        // A wide screen keeps the drawer and has no need of the app bar's menu.
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync("/dashboard");
+        await Assertions.Expect(page.Locator("[data-testid=static-nav]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-testid=nav-menu]")).ToBeVisibleAsync();
+        session.AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task DepartmentUser_SeesItsOwnResult_AndOpensItsBreakdown_ButNotOthers()
     {
         await using var session = await browser.NewSessionAsync();
