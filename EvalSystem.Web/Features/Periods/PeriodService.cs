@@ -90,8 +90,24 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
     public Task OpenCollectionAsync(Guid periodId, DateTime deadlineUtc, CancellationToken ct = default) =>
         ChangeAsync(periodId, p => p.OpenCollection(deadlineUtc, clock.GetUtcNow().UtcDateTime), ct);
 
-    public Task ChangeDeadlineAsync(Guid periodId, DateTime deadlineUtc, CancellationToken ct = default) =>
-        ChangeAsync(periodId, p => p.ChangeDeadline(deadlineUtc, clock.GetUtcNow().UtcDateTime), ct);
+    /// <summary>
+    /// Moves the period's deadline. Returns the departments whose own deadline was an extension before and is not any more
+    /// (the new deadline is as late or later), so that the office is told at once rather than by the grey chip later.
+    /// </summary>
+    public async Task<DeadlineChanged> ChangeDeadlineAsync(Guid periodId, DateTime deadlineUtc, CancellationToken ct = default)
+    {
+        await access.RequireAsync(Policies.ManagePeriods, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == periodId, ct)
+            ?? throw new DomainException("评价周期不存在或已被删除。");
+        var extendedBefore = period.DepartmentDeadlines.Where(d => period.ExtensionFor(d.DepartmentId) is not null).Select(d => d.DepartmentId).ToList();
+        period.ChangeDeadline(deadlineUtc, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        var overtaken = extendedBefore.Where(d => period.ExtensionFor(d) is null).ToList();
+        return new DeadlineChanged(overtaken.Count == 0
+            ? []
+            : await db.Departments.Where(d => overtaken.Contains(d.Id)).OrderBy(d => d.Code).Select(d => d.Name).ToListAsync(ct));
+    }
 
     /// <summary>
     /// 单独设置截止时间: gives one department its own deadline in the period (replacing an earlier one), later than the period's,
@@ -211,4 +227,13 @@ public sealed class PeriodService(IDbContextFactory<EvalDbContext> dbFactory, Ac
         change(period);
         await db.SaveChangesAsync(ct);
     }
+}
+
+/// <summary>The outcome of moving a period's deadline: the departments whose own deadline it overtook.</summary>
+public sealed record DeadlineChanged(IReadOnlyList<string> OvertakenDepartments)
+{
+    /// <summary>What the office is told when an extension stopped applying; null when none did.</summary>
+    public string? Notice => OvertakenDepartments.Count == 0
+        ? null
+        : $"{string.Join("、", OvertakenDepartments)}的单独截止时间不晚于新的周期截止时间，已不再生效；如仍需延期，请在「收集进度」中重新设置。";
 }

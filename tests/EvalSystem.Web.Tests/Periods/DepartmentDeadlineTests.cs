@@ -270,12 +270,17 @@ public sealed class DepartmentDeadlineTests(MovableClockAppFixture fixture) : IC
         var periodDeadline = start.AddDays(10);
         try
         {
-            await AsOfficeAsync(s => s.ChangeDeadlineAsync(periodId, start.AddDays(2)));
+            await AsOfficeAsync(async s => Assert.Null((await s.ChangeDeadlineAsync(periodId, start.AddDays(2))).Notice)); // overtakes nothing
             await AsOfficeAsync(s => s.SetDepartmentDeadlineAsync(periodId, ids.Amr, amrOwn, "市场监管局系统升级"));
             var extended = await OwnDeadlineCountAsync(periodId);
 
-            await AsOfficeAsync(s => s.ChangeDeadlineAsync(periodId, periodDeadline));
+            DeadlineChanged changed;
+            await using (var office = await App.ScopeAsAccountAsync("office"))
+                changed = await office.ServiceProvider.GetRequiredService<PeriodService>().ChangeDeadlineAsync(periodId, periodDeadline);
 
+            // The office is told at once which extension stopped applying (自然资源和规划局's demo extension still does).
+            Assert.Equal(["市场监督管理局"], changed.OvertakenDepartments);
+            Assert.Equal("市场监督管理局的单独截止时间不晚于新的周期截止时间，已不再生效；如仍需延期，请在「收集进度」中重新设置。", changed.Notice);
             Assert.Equal(extended - 1, await OwnDeadlineCountAsync(periodId)); // no longer an extension
             Assert.Contains(await StoredAsync(periodId), d => d.DepartmentId == ids.Amr); // but kept, with its reason
 
