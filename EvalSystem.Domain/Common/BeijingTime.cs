@@ -41,10 +41,13 @@ public static class BeijingTime
     /// <inheritdoc cref="Text(DateTime, string)"/>
     public static string? Text(DateTime? instant, string format = "yyyy-MM-dd HH:mm") => instant is { } value ? Text(value, format) : null;
 
-    /// <summary>Today's date in Beijing.</summary>
-    public static DateOnly Today(TimeProvider clock)
+    /// <summary>The current time in Beijing, with its offset.</summary>
+    public static DateTimeOffset Now(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(Of(clock.GetUtcNow()));
+        return clock.GetUtcNow().ToOffset(Offset);
     }
+
+    /// <summary>Today's date in Beijing: what deadlines counted in days are compared with.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOf(Now(clock));
 }

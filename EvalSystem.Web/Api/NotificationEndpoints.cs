@@ -14,17 +14,16 @@ public static class NotificationEndpoints
     {
         app.MapPost("/notifications/open", async ([FromForm] Guid id, NotificationService notifications, CancellationToken ct) =>
             {
+                string? link;
                 try
                 {
-                    await notifications.MarkReadAsync(id, ct);
+                    // The link comes from the stored notification, never from the form: no open redirect.
+                    link = await notifications.MarkReadAsync(id, ct);
                 }
                 catch (AccessDeniedException ex)
                 {
                     return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden);
                 }
-                // The link comes from the stored notification, never from the form: no open redirect.
-                var inbox = await notifications.InboxAsync(ct);
-                var link = inbox.Items.FirstOrDefault(i => i.Id == id)?.Link;
                 return Results.LocalRedirect(IsLocal(link) ? link! : "/");
             })
             .RequireAuthorization(Policies.ReadNotifications);

@@ -120,7 +120,7 @@ internal sealed class DemoCaseSeeder(IDbContextFactory<EvalDbContext> dbFactory,
     /// <summary>The last day with records: yesterday (Beijing time) by the clock, at most the quarter's last day.</summary>
     internal static DateOnly LastDay(TimeProvider clock)
     {
-        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(-1);
+        var yesterday = BeijingTime.Today(clock).AddDays(-1);
         return yesterday < QuarterEnd ? yesterday : QuarterEnd;
     }
 

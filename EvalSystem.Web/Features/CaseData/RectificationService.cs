@@ -64,5 +64,5 @@ public sealed class RectificationService(IDbContextFactory<EvalDbContext> dbFact
         await db.SaveChangesAsync(ct);
     }
 
-    private DateTime BeijingNow() => DateTime.SpecifyKind(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime, DateTimeKind.Unspecified);
+    private DateTime BeijingNow() => BeijingTime.Of(clock.GetUtcNow());
 }

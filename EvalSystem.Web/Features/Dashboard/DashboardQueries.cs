@@ -1,3 +1,4 @@
+using EvalSystem.Domain.Common;
 using EvalSystem.Domain.Indicators;
 using EvalSystem.Domain.Organization;
 using EvalSystem.Domain.Periods;
@@ -79,7 +80,7 @@ public sealed class DashboardQueries(IDbContextFactory<EvalDbContext> dbFactory,
             .ToList();
 
         var trend = run is null ? null : await TrendAsync(db, run, seesUnpublished, scores!.Shown.Select(r => (r.TargetId, r.Name)).ToList(), ct);
-        var kpis = await KpisAsync(db, scores, trend, DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime), ct);
+        var kpis = await KpisAsync(db, scores, trend, BeijingTime.Today(clock), ct);
         var departments = await DepartmentBoardAsync(db, seesUnpublished, period.StartDate, ct);
         var own = user.GetDepartmentId() is { } departmentId ? await OwnScoreAsync(db, departmentId, ct) : null;
         return new DashboardView(period.Name, EvaluationPeriod.Label(period.Status), previous?.Name, indicators, summaries, rows, scores, run?.Id, kpis, trend,

@@ -60,17 +60,19 @@ public sealed class NotificationService(IDbContextFactory<EvalDbContext> dbFacto
     }
 
     /// <summary>Marks one of the user's own notifications read; anyone else's id is refused and audited.</summary>
-    public async Task MarkReadAsync(Guid notificationId, CancellationToken ct = default)
+    /// <summary>Marks one of the user's notifications read; returns its link (null when there is no such notification).</summary>
+    public async Task<string?> MarkReadAsync(Guid notificationId, CancellationToken ct = default)
     {
         var user = await access.RequireAsync(Policies.ReadNotifications, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == notificationId, ct);
         if (notification is null)
-            return;
+            return null;
         if (notification.RecipientUserId != UserIdOf(user))
             await access.RefuseAsync(user, nameof(Notification), notificationId.ToString(), "这条通知不是发给您的。", ct);
         notification.MarkRead(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        return notification.Link;
     }
 
     public async Task MarkAllReadAsync(CancellationToken ct = default)

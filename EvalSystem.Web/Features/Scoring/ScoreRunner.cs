@@ -42,7 +42,7 @@ public sealed class ScoreRunner(IDbContextFactory<EvalDbContext> dbFactory, Time
         var model = ScoringModel.Build(system.ToScoringDefinition());
 
         progress?.Report(new(20, "读取指标原始值"));
-        var input = await LoadInputAsync(db, period, system, model, SupervisionClock.Today(clock), ct);
+        var input = await LoadInputAsync(db, period, system, model, BeijingTime.Today(clock), ct);
 
         progress?.Report(new(40, "计算指标得分与综合得分"));
         var result = ScoringEngine.Compute(model, input);

@@ -23,7 +23,7 @@ public sealed class SupervisionQueries(IDbContextFactory<EvalDbContext> dbFactor
         var user = await access.RequireAsync(Policies.ViewSupervision, ct);
         var own = await OwnDepartmentAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = SupervisionClock.Today(clock);
+        var today = BeijingTime.Today(clock);
         var query = db.SupervisionTasks.AsNoTracking().Include(t => t.Extensions).AsQueryable();
         if (own is { } mine)
             query = query.Where(t => t.DepartmentId == mine);
@@ -56,7 +56,7 @@ public sealed class SupervisionQueries(IDbContextFactory<EvalDbContext> dbFactor
             .ToDictionaryAsync(a => a.Id, a => new AttachmentView(a.Id, a.DisplayName, a.ContentType, a.SizeBytes, a.Sha256), ct);
         var target = task.TargetId is { } tid ? await db.Targets.Where(t => t.Id == tid).Select(t => t.Name).SingleOrDefaultAsync(ct) : null;
         var period = task.PeriodId is { } pid ? await db.Periods.Where(p => p.Id == pid).Select(p => p.Name).SingleOrDefaultAsync(ct) : null;
-        var today = SupervisionClock.Today(clock);
+        var today = BeijingTime.Today(clock);
         var who = await UserDisplayNames.ForAsync(db, task.History.Select(h => h.UserName)
             .Concat(task.ProgressReports.Select(r => r.ReportedByName))
             .Concat(task.Extensions.SelectMany(x => new[] { x.RequestedByName, x.DecidedByName }))
@@ -80,7 +80,7 @@ public sealed class SupervisionQueries(IDbContextFactory<EvalDbContext> dbFactor
         var user = await access.RequireAsync(Policies.ViewSupervision, ct);
         var own = await OwnDepartmentAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = SupervisionClock.Today(clock);
+        var today = BeijingTime.Today(clock);
         var tasks = await db.SupervisionTasks.AsNoTracking().Include(t => t.Extensions)
             .Where(t => own == null || t.DepartmentId == own).ToListAsync(ct);
         var names = await DepartmentNamesAsync(db, ct);
@@ -100,7 +100,7 @@ public sealed class SupervisionQueries(IDbContextFactory<EvalDbContext> dbFactor
     {
         await access.RequireAsync(Policies.ViewSupervision, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = SupervisionClock.Today(clock);
+        var today = BeijingTime.Today(clock);
         var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.StartDate)
             .Select(p => new SummaryPeriod(p.Id, p.Name, p.StartDate, p.EndDate)).ToListAsync(ct);
         return periods.OrderByDescending(p => p.From <= today && today <= p.To).ThenByDescending(p => p.From).ToList();

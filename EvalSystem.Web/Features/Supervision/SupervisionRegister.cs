@@ -42,7 +42,7 @@ public sealed class SupervisionRegister(IDbContextFactory<EvalDbContext> dbFacto
         var rows = await RowsAsync(ct);
         var now = clock.GetUtcNow();
         var content = Workbook(rows, now, user.GetDisplayName(), options.Value);
-        return ($"督办台账（{now.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}）.xlsx", content);
+        return ($"督办台账（{BeijingTime.DateOf(now):yyyy-MM-dd}）.xlsx", content);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class SupervisionRegister(IDbContextFactory<EvalDbContext> dbFacto
             var rows = await RowsAsync(context.Db, ct);
             context.Progress.Report(new ReportProgress(60, "生成台账"));
             await output.WriteAsync(Workbook(rows, context.GeneratedAt, context.GeneratedBy, options.Value), ct);
-            return $"督办台账（{context.GeneratedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}）.xlsx";
+            return $"督办台账（{BeijingTime.DateOf(context.GeneratedAt):yyyy-MM-dd}）.xlsx";
         });
 
     private static byte[] Workbook(IReadOnlyList<SupervisionRegisterRow> rows, DateTimeOffset now, string generatedBy, SupervisionOptions policy)

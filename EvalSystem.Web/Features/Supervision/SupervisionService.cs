@@ -82,7 +82,7 @@ public sealed class SupervisionService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var now = SupervisionClock.Now(clock);
+            var now = BeijingTime.Now(clock);
             var departments = drafts.Select(d => d.DepartmentId).Distinct().ToList();
             var known = await db.Departments.Where(d => departments.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
             if (known.Count != departments.Count)
@@ -132,7 +132,7 @@ public sealed class SupervisionService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var task = await OwnTaskAsync(db, user, taskId, ct);
         var by = user.ToUserRef();
-        var now = SupervisionClock.Now(clock);
+        var now = BeijingTime.Now(clock);
         var ids = files.Select(_ => Guid.CreateVersion7()).ToList();
         task.ReportProgress(by, AccessGuard.RequireDepartment(user), text, ids, now);
 
@@ -209,7 +209,7 @@ public sealed class SupervisionService(
     internal async Task<int> EscalateOverdueUncheckedAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = SupervisionClock.Now(clock);
+        var now = BeijingTime.Now(clock);
         var today = DateOnly.FromDateTime(now.DateTime);
         var policy = options.Value.ToPolicy();
         var overdue = await db.SupervisionTasks.Include(t => t.History)
@@ -234,7 +234,7 @@ public sealed class SupervisionService(
         var user = await access.RequireAsync(Policies.HandleSupervision, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var task = await OwnTaskAsync(db, user, taskId, ct);
-        act(task, user.ToUserRef(), AccessGuard.RequireDepartment(user), SupervisionClock.Now(clock));
+        act(task, user.ToUserRef(), AccessGuard.RequireDepartment(user), BeijingTime.Now(clock));
         await db.SaveChangesAsync(ct);
     }
 
@@ -244,7 +244,7 @@ public sealed class SupervisionService(
         var user = await access.RequireAsync(Policies.ManageSupervision, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var task = await LoadAsync(db, taskId, ct);
-        var now = SupervisionClock.Now(clock);
+        var now = BeijingTime.Now(clock);
         act(task, user.ToUserRef(), now);
         if (notify is not null)
             await notify(db, task, now.UtcDateTime);
@@ -263,12 +263,4 @@ public sealed class SupervisionService(
         await db.SupervisionTasks.Include(t => t.History).Include(t => t.ProgressReports).Include(t => t.Extensions)
             .AsSplitQuery().SingleOrDefaultAsync(t => t.Id == taskId, ct)
         ?? throw new DomainException("督查任务不存在或已被删除。");
-}
-
-/// <summary>The programme's local time (China Standard Time): its date is what deadlines are compared with.</summary>
-internal static class SupervisionClock
-{
-    public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EvalSystem.Domain.Common;
 using EvalSystem.Reports.Excel;
 
 namespace EvalSystem.Web.Features.Reports.Generators;
@@ -17,7 +17,7 @@ internal static class ExportNotes
     public static StreamingSheet Sheet(ReportContext context, string report, string scope, params (string Item, string Text)[] rules)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var generated = context.GeneratedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var generated = BeijingTime.Text(context.GeneratedAt);
         IEnumerable<(string Item, string Text)> rows =
         [
             ("报表", report),
